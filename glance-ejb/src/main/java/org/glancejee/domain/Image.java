@@ -1,0 +1,257 @@
+package org.glancejee.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The image aggregate: its core attributes, custom properties and tags, and the rules for changing them.
+ * Services load and save it; they do not decide what an image may become.
+ */
+@Entity
+@Table(name = "images")
+public class Image {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    private String name;
+
+    private ImageStatus status;
+
+    private Visibility visibility;
+
+    @Column(name = "is_protected")
+    private boolean isProtected;
+
+    @Column(name = "os_hidden")
+    private boolean osHidden;
+
+    private String checksum;
+
+    @Column(name = "os_hash_algo")
+    private String osHashAlgo;
+
+    @Column(name = "os_hash_value")
+    private String osHashValue;
+
+    private String owner;
+
+    private Long size;
+
+    @Column(name = "virtual_size")
+    private Long virtualSize;
+
+    @Column(name = "min_ram")
+    private int minRam;
+
+    @Column(name = "min_disk")
+    private int minDisk;
+
+    @Column(name = "disk_format")
+    private String diskFormat;
+
+    @Column(name = "container_format")
+    private String containerFormat;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    private boolean deleted;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "image_properties", joinColumns = @JoinColumn(name = "image_id"))
+    @MapKeyColumn(name = "name")
+    @Column(name = "prop_value")
+    private Map<String, String> properties = new HashMap<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "image_tags", joinColumns = @JoinColumn(name = "image_id"))
+    @Column(name = "tag")
+    private Set<String> tags = new LinkedHashSet<>();
+
+    protected Image() {
+    }
+
+    /** A new image as POST /v2/images makes it: queued, owned by {@code owner}, shared unless told otherwise. */
+    public static Image newImage(String id, String owner, Instant now) {
+        Image image = new Image();
+        image.id = id == null ? UUID.randomUUID().toString() : id;
+        image.owner = owner;
+        image.status = ImageStatus.QUEUED;
+        image.visibility = Visibility.SHARED;
+        Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+        image.createdAt = second;
+        image.updatedAt = second;
+        return image;
+    }
+
+    // --- reading -------------------------------------------------------------------------------
+
+    public String id() { return id; }
+    public String name() { return name; }
+    public ImageStatus status() { return status; }
+    public Visibility visibility() { return visibility; }
+    public boolean isProtected() { return isProtected; }
+    public boolean osHidden() { return osHidden; }
+    public String checksum() { return checksum; }
+    public String osHashAlgo() { return osHashAlgo; }
+    public String osHashValue() { return osHashValue; }
+    public String owner() { return owner; }
+    public Long size() { return size; }
+    public Long virtualSize() { return virtualSize; }
+    public int minRam() { return minRam; }
+    public int minDisk() { return minDisk; }
+    public String diskFormat() { return diskFormat; }
+    public String containerFormat() { return containerFormat; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public boolean isDeleted() { return deleted; }
+
+    public Map<String, String> properties() {
+        return Collections.unmodifiableMap(properties);
+    }
+
+    public Set<String> tags() {
+        return Collections.unmodifiableSet(tags);
+    }
+
+    /** The value of a core attribute as the API shows it (links are the web layer's business). */
+    public Object attribute(ImageAttribute attribute) {
+        return switch (attribute) {
+            case ID -> id;
+            case NAME -> name;
+            case STATUS -> status.apiName();
+            case VISIBILITY -> visibility.apiName();
+            case PROTECTED -> isProtected;
+            case OS_HIDDEN -> osHidden;
+            case CHECKSUM -> checksum;
+            case OS_HASH_ALGO -> osHashAlgo;
+            case OS_HASH_VALUE -> osHashValue;
+            case OWNER -> owner;
+            case SIZE -> size;
+            case VIRTUAL_SIZE -> virtualSize;
+            case CONTAINER_FORMAT -> containerFormat;
+            case DISK_FORMAT -> diskFormat;
+            case CREATED_AT -> createdAt;
+            case UPDATED_AT -> updatedAt;
+            case TAGS -> tags();
+            case MIN_RAM -> minRam;
+            case MIN_DISK -> minDisk;
+            default -> null;
+        };
+    }
+
+    // --- changing ------------------------------------------------------------------------------
+
+    /**
+     * Sets a writable core attribute to a value already checked against its type. Format changes are
+     * only allowed before data is attached, as in Glance.
+     */
+    void assign(ImageAttribute attribute, Object value) {
+        switch (attribute) {
+            case NAME -> name = (String) value;
+            case VISIBILITY -> visibility = (Visibility) value;
+            case PROTECTED -> isProtected = (Boolean) value;
+            case OS_HIDDEN -> osHidden = (Boolean) value;
+            case OWNER -> owner = (String) value;
+            case MIN_RAM -> minRam = bootRequirement(attribute, (Long) value);
+            case MIN_DISK -> minDisk = bootRequirement(attribute, (Long) value);
+            case CONTAINER_FORMAT -> {
+                requireFormatsMutable(attribute, value, containerFormat);
+                containerFormat = (String) value;
+            }
+            case DISK_FORMAT -> {
+                requireFormatsMutable(attribute, value, diskFormat);
+                diskFormat = (String) value;
+            }
+            case TAGS -> {
+                tags.clear();
+                for (Object tag : (Iterable<?>) value) {
+                    tags.add((String) tag);
+                }
+            }
+            default -> throw new ForbiddenException("Attribute '" + attribute.apiName() + "' is read-only.");
+        }
+    }
+
+    /** Glance refuses any write of a format once data is attached, even one that changes nothing. */
+    private void requireFormatsMutable(ImageAttribute attribute, Object newValue, String current) {
+        if (status != ImageStatus.QUEUED && status != ImageStatus.IMPORTING) {
+            throw new ForbiddenException("Attribute " + attribute.apiName() + " can be only replaced for a queued image.");
+        }
+    }
+
+    private static int bootRequirement(ImageAttribute attribute, long value) {
+        if (value < 0) {
+            throw new InvalidInputException("Invalid value '" + value + "' for parameter '" + attribute.apiName()
+                    + "': Cannot be a negative value");
+        }
+        if (value > Integer.MAX_VALUE) {
+            throw new InvalidInputException("'" + attribute.apiName() + "' value out of range, must not exceed "
+                    + Integer.MAX_VALUE + ".");
+        }
+        return (int) value;
+    }
+
+    void putProperty(String key, String value) {
+        properties.put(key, value);
+    }
+
+    void dropProperty(String key) {
+        properties.remove(key);
+    }
+
+    /** Adds a tag; adding one that is there already changes nothing. */
+    public void addTag(String tag) {
+        tags.add(tag);
+    }
+
+    /** Removes a tag, refusing (as Glance does, with 404) when the image does not carry it. */
+    public void removeTag(String tag) {
+        if (!tags.remove(tag)) {
+            throw new NotFoundException(null);
+        }
+    }
+
+    public void touch(Instant now) {
+        updatedAt = now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Marks the image deleted; a protected image refuses. Data removal is the caller's next step. */
+    public void delete(Instant now) {
+        if (isProtected) {
+            throw new ForbiddenException("Image " + id + " is protected and cannot be deleted.");
+        }
+        status = ImageStatus.DELETED;
+        deleted = true;
+        deletedAt = now;
+        touch(now);
+    }
+}

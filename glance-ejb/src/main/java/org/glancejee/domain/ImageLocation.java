@@ -1,0 +1,61 @@
+package org.glancejee.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Where one copy of an image's data is kept: a store id and a store-specific URL users never see. */
+@Entity
+@Table(name = "image_locations")
+public class ImageLocation {
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "image_id")
+    private String imageId;
+
+    private String store;
+
+    private String url;
+
+    @Column(name = "meta_data")
+    private String metadata;
+
+    private String status;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    private boolean deleted;
+
+    protected ImageLocation() {
+    }
+
+    public static ImageLocation active(String imageId, String store, String url, Instant now) {
+        ImageLocation l = new ImageLocation();
+        l.id = UUID.randomUUID().toString();
+        l.imageId = imageId;
+        l.store = store;
+        l.url = url;
+        l.status = "active";
+        l.createdAt = now;
+        l.updatedAt = now;
+        return l;
+    }
+
+    public String imageId() { return imageId; }
+    public String store() { return store; }
+    public String url() { return url; }
+    public String status() { return status; }
+}

@@ -1,0 +1,312 @@
+package org.glancejee.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Glance's rules for writing an image's attributes, custom properties and tags, with the deployment's
+ * choices (formats, quotas) they depend on. Messages and their order follow Glance, because clients and
+ * people read them.
+ */
+public final class ImageRules {
+    private static final int MAX_KEY_LENGTH = 255;
+    /** Refused by the request parser before anything else, in this order. */
+    private static final List<String> LINK_ATTRIBUTES = List.of("direct_url", "self", "file", "schema", "stores");
+
+    private final List<String> diskFormats;
+    private final List<String> containerFormats;
+    private final int propertyQuota;
+    private final int tagQuota;
+
+    public ImageRules(List<String> diskFormats, List<String> containerFormats, int propertyQuota, int tagQuota) {
+        this.diskFormats = List.copyOf(diskFormats);
+        this.containerFormats = List.copyOf(containerFormats);
+        this.propertyQuota = propertyQuota;
+        this.tagQuota = tagQuota;
+    }
+
+    // --- create ----------------------------------------------------------------------------------
+
+    /** Applies the fields of a create request to a new image. The id has been taken already. */
+    public void applyCreate(Image image, Map<String, Object> fields, RequestContext caller) {
+        for (String link : LINK_ATTRIBUTES) {
+            if (fields.containsKey(link)) {
+                throw readOnly(link);
+            }
+        }
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(field.getKey());
+            if (attribute.isPresent()) {
+                checked(attribute.get(), field.getValue());
+            } else {
+                checkedPropertyValue(field.getKey(), field.getValue());
+            }
+        }
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            String key = field.getKey();
+            if (ImageAttribute.fromApiName(key).isEmpty()) {
+                if (key.length() > MAX_KEY_LENGTH) {
+                    throw new InvalidInputException("Custom property should not be greater than 255 characters.");
+                }
+                if (reserved(key)) {
+                    throw new ForbiddenException(null, "Attribute '" + key + "' is reserved.");
+                }
+            }
+        }
+        if (fields.containsKey("owner") && !caller.admin() && !caller.owns((String) fields.get("owner"))) {
+            throw new ForbiddenException(null, "You are not permitted to create images owned by '"
+                    + fields.get("owner") + "'");
+        }
+        checkVisibility(fields.get("visibility"), caller);
+        if (fields.get("tags") instanceof List<?> tags && tagQuota >= 0 && tags.size() > tagQuota) {
+            throw tooManyTags(tags.size());
+        }
+        for (ImageAttribute a : ImageAttribute.values()) {
+            if (fields.containsKey(a.apiName()) && a.readOnly()) {
+                throw readOnly(a.apiName());
+            }
+        }
+        if (fields.containsKey(ImageAttribute.LOCATIONS.apiName())) {
+            throw new ForbiddenException("Attribute 'locations' is reserved.");
+        }
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(field.getKey());
+            if (attribute.isEmpty()) {
+                image.putProperty(field.getKey(), (String) field.getValue());
+            } else if (attribute.get() != ImageAttribute.ID) {
+                image.assign(attribute.get(), checked(attribute.get(), field.getValue()));
+            }
+        }
+        checkPropertyQuota(image);
+    }
+
+    // --- update ----------------------------------------------------------------------------------
+
+    /**
+     * Applies a JSON-Patch request. Every operation is checked before any is applied, as Glance's
+     * request parser does; then they apply in order and the first refusal refuses the whole request.
+     */
+    public void applyPatch(Image image, List<PatchOperation> operations, boolean strictAdd, RequestContext caller) {
+        for (PatchOperation op : operations) {
+            validate(op);
+        }
+        boolean newProperty = false;
+        for (PatchOperation op : operations) {
+            Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(op.path());
+            newProperty |= attribute.isEmpty() && !image.properties().containsKey(op.path());
+            switch (op.op()) {
+                case REPLACE -> replace(image, op, attribute, caller);
+                case ADD -> {
+                    if (strictAdd && (attribute.isPresent() || image.properties().containsKey(op.path()))) {
+                        throw new ConflictException(null, "Property " + op.path() + " already present.");
+                    }
+                    if (attribute.isPresent()) {
+                        assign(image, attribute.get(), op.value(), caller);
+                    } else {
+                        image.putProperty(op.path(), (String) op.value());
+                    }
+                }
+                case REMOVE -> {
+                    if (attribute.isPresent()) {
+                        throw new ForbiddenException(null, "Property " + op.path() + " may not be removed.");
+                    }
+                    if (!image.properties().containsKey(op.path())) {
+                        throw new ConflictException(null, "Property " + op.path() + " does not exist.");
+                    }
+                    image.dropProperty(op.path());
+                }
+            }
+        }
+        if (newProperty) {
+            checkPropertyQuota(image);
+        }
+    }
+
+    private void validate(PatchOperation op) {
+        String root = op.path();
+        Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(root);
+        if (attribute.map(a -> a.readOnly() || a == ImageAttribute.ID).orElse(false) || "stores".equals(root)) {
+            throw readOnly(root);
+        }
+        if (reserved(root)) {
+            throw new ForbiddenException("Attribute '" + root + "' is reserved.");
+        }
+        if (op.op() != PatchOperation.Op.REMOVE) {
+            if (attribute.isPresent()) {
+                checked(attribute.get(), op.value());
+            } else {
+                checkedPropertyValue(root, op.value());
+            }
+        }
+    }
+
+    private void replace(Image image, PatchOperation op, Optional<ImageAttribute> attribute, RequestContext caller) {
+        if (attribute.isPresent() && attribute.get() == ImageAttribute.OWNER && !caller.admin()) {
+            throw new ForbiddenException(null, "Owner can't be updated by non admin.");
+        }
+        if (attribute.isPresent()) {
+            assign(image, attribute.get(), op.value(), caller);
+        } else if (image.properties().containsKey(op.path())) {
+            image.putProperty(op.path(), (String) op.value());
+        } else {
+            throw new ConflictException(null, "Property " + op.path() + " does not exist.");
+        }
+    }
+
+    private void assign(Image image, ImageAttribute attribute, Object value, RequestContext caller) {
+        if (attribute == ImageAttribute.LOCATIONS) {
+            throw new ForbiddenException("It's not allowed to update locations if locations are invisible.");
+        }
+        if (attribute == ImageAttribute.VISIBILITY) {
+            checkVisibility(value, caller);
+        }
+        Object checked = checked(attribute, value);
+        if (attribute == ImageAttribute.TAGS && tagQuota >= 0 && ((List<?>) value).size() > tagQuota) {
+            throw tooManyTags(((List<?>) value).size());
+        }
+        image.assign(attribute, checked);
+    }
+
+    // --- tags ------------------------------------------------------------------------------------
+
+    /** Checks a tag before PUT /tags/{tag} adds it: its length, then (if it is new) the tag quota. */
+    public void checkNewTag(Image image, String tag) {
+        if (tag.length() > MAX_KEY_LENGTH) {
+            throw schemaViolation(Python.repr(tag) + " is too long");
+        }
+        int count = image.tags().contains(tag) ? image.tags().size() : image.tags().size() + 1;
+        if (tagQuota >= 0 && count > tagQuota) {
+            throw new LimitExceededException("Image tag limit exceeded for image " + image.id() + ": "
+                    + tooManyTags(count).getMessage() + ":");
+        }
+    }
+
+    // --- checks ----------------------------------------------------------------------------------
+
+    private LimitExceededException tooManyTags(int attempted) {
+        return new LimitExceededException("The limit has been exceeded on the number of allowed image tags."
+                + " Attempted: " + attempted + ", Maximum: " + tagQuota);
+    }
+
+    private void checkPropertyQuota(Image image) {
+        long count = image.properties().keySet().stream()
+                .filter(k -> !k.startsWith(ImageAttribute.RESERVED_PREFIX)).count();
+        if (propertyQuota >= 0 && count > propertyQuota) {
+            throw new LimitExceededException("The limit has been exceeded on the number of allowed image properties."
+                    + " Attempted: " + count + ", Maximum: " + propertyQuota);
+        }
+    }
+
+    private static void checkVisibility(Object value, RequestContext caller) {
+        if ("public".equals(value) && !caller.admin()) {
+            throw new ForbiddenException("You are not authorized to complete publicize_image action.");
+        }
+    }
+
+    private static boolean reserved(String key) {
+        return ImageAttribute.RESERVED_NAMES.contains(key) || key.startsWith(ImageAttribute.RESERVED_PREFIX);
+    }
+
+    private static ForbiddenException readOnly(String name) {
+        return new ForbiddenException("Attribute '" + name + "' is read-only.");
+    }
+
+    private static void checkedPropertyValue(String key, Object value) {
+        if (!(value instanceof String)) {
+            throw schemaViolation(Python.repr(value) + " is not of type 'string'");
+        }
+        StandardProperties.find(key).map(p -> p.violation((String) value)).ifPresent(v -> {
+            throw schemaViolation(v);
+        });
+    }
+
+    /** The value converted to the attribute's Java type, or a 400 worded like Glance's schema check. */
+    Object checked(ImageAttribute attribute, Object value) {
+        if (value == null) {
+            if (attribute.nullable()) {
+                return null;
+            }
+            throw schemaViolation("None is not of type '" + typeName(attribute) + "'");
+        }
+        return switch (attribute.type()) {
+            case STRING -> checkedString(attribute, value);
+            case BOOLEAN -> {
+                if (!(value instanceof Boolean)) {
+                    throw schemaViolation(Python.repr(value) + " is not of type 'boolean'");
+                }
+                yield value;
+            }
+            case INTEGER -> {
+                if (!(value instanceof Long)) {
+                    throw schemaViolation(Python.repr(value) + " is not of type 'integer'");
+                }
+                yield value;
+            }
+            case ARRAY -> checkedTags(value);
+        };
+    }
+
+    private Object checkedString(ImageAttribute attribute, Object value) {
+        if (!(value instanceof String text)) {
+            throw schemaViolation(Python.repr(value) + " is not of type " + (attribute.nullable()
+                    ? "'null', 'string'" : "'string'"));
+        }
+        if (attribute.maxLength() > 0 && text.length() > attribute.maxLength()) {
+            throw schemaViolation(Python.repr(text) + " is too long");
+        }
+        if (attribute == ImageAttribute.ID && !text.matches(ImageAttribute.UUID_PATTERN)) {
+            throw schemaViolation(Python.repr(text) + " does not match '" + ImageAttribute.UUID_PATTERN + "'");
+        }
+        List<String> allowed = switch (attribute) {
+            case DISK_FORMAT -> diskFormats;
+            case CONTAINER_FORMAT -> containerFormats;
+            case VISIBILITY -> Arrays.stream(Visibility.values()).map(Visibility::apiName).toList();
+            case STATUS -> Arrays.stream(ImageStatus.values()).map(ImageStatus::apiName).toList();
+            default -> null;
+        };
+        if (allowed != null && !allowed.contains(text)) {
+            List<String> shown = new ArrayList<>();
+            if (attribute.nullable()) {
+                shown.add(null);
+            }
+            shown.addAll(allowed);
+            throw schemaViolation(Python.repr(text) + " is not one of " + Python.repr(shown));
+        }
+        return attribute == ImageAttribute.VISIBILITY ? Visibility.fromApiName(text).orElseThrow() : text;
+    }
+
+    private static Object checkedTags(Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw schemaViolation(Python.repr(value) + " is not of type 'array'");
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (Object tag : list) {
+            if (!(tag instanceof String text)) {
+                throw schemaViolation(Python.repr(tag) + " is not of type 'string'");
+            }
+            if (text.length() > MAX_KEY_LENGTH) {
+                throw schemaViolation(Python.repr(text) + " is too long");
+            }
+            unique.add(text);
+        }
+        return List.copyOf(unique);
+    }
+
+    private static String typeName(ImageAttribute attribute) {
+        return switch (attribute.type()) {
+            case STRING -> "string";
+            case INTEGER -> "integer";
+            case BOOLEAN -> "boolean";
+            case ARRAY -> "array";
+        };
+    }
+
+    private static InvalidInputException schemaViolation(String reason) {
+        return new InvalidInputException("Provided object does not match schema 'image': " + reason);
+    }
+}

@@ -1,0 +1,64 @@
+package org.glancejee.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Brings the schema to the newest version before anything else uses the database. The datasource is the
+ * application's own, so the same archive runs on Payara Micro and on a full server without server setup.
+ */
+@DataSourceDefinition(
+        name = DatabaseMigrator.DATASOURCE,
+        className = "${MPCONFIG=glance.db.class}",
+        url = "${MPCONFIG=glance.db.url}",
+        minPoolSize = 2,
+        maxPoolSize = 64)
+@Singleton
+@Startup
+public class DatabaseMigrator {
+    public static final String DATASOURCE = "java:app/jdbc/glance";
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    private DataSource dataSource;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(placeholders())
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        LOG.info(() -> "Database schema is at version " + flyway.info().current().getVersion()
+                + " (" + applied + " migrations applied now)");
+    }
+
+    /** The few column types that differ between H2 and MariaDB. */
+    private Map<String, String> placeholders() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            boolean mariadb = product.contains("mariadb") || product.contains("mysql");
+            return Map.of(
+                    "timestamp", mariadb ? "DATETIME(6)" : "TIMESTAMP(6)",
+                    "text", mariadb ? "TEXT" : "CHARACTER VARYING(65535)",
+                    "table_options", mariadb ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database", e);
+        }
+    }
+}

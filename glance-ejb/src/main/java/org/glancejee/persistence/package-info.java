@@ -1,0 +1,2 @@
+/** JPA repositories, converters, the datasource and the versioned schema migrations. */
+package org.glancejee.persistence;

@@ -1,0 +1,98 @@
+package org.glancejee.service;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.glancejee.config.ApiSettings;
+import org.glancejee.domain.ConflictException;
+import org.glancejee.domain.Image;
+import org.glancejee.domain.ImageAttribute;
+import org.glancejee.domain.ImagePage;
+import org.glancejee.domain.ImageQuery;
+import org.glancejee.domain.ImageRepository;
+import org.glancejee.domain.ImageRules;
+import org.glancejee.domain.NotFoundException;
+import org.glancejee.domain.PatchOperation;
+import org.glancejee.domain.RequestContext;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The image catalogue's use cases: create, show, list, update, tag and delete image records. */
+@Stateless
+public class ImageService {
+
+    @Inject
+    ImageRepository images;
+
+    @Inject
+    ApiSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Image create(RequestContext caller, Map<String, Object> fields) {
+        Object requested = fields.get(ImageAttribute.ID.apiName());
+        Image image = Image.newImage(requested instanceof String s ? s : null, caller.projectId(), now());
+        rules().applyCreate(image, fields, caller);
+        if (requested != null && images.idTaken(image.id())) {
+            throw new ConflictException("Image ID " + image.id() + " already exists!");
+        }
+        images.add(image);
+        return image;
+    }
+
+    public Image show(RequestContext caller, String id) {
+        return visible(caller, id);
+    }
+
+    public ImagePage list(RequestContext caller, ImageQuery query) {
+        return images.list(query, caller);
+    }
+
+    public Image update(RequestContext caller, String id, List<PatchOperation> changes, boolean strictAdd) {
+        Image image = visible(caller, id);
+        ImagePolicy.requireModify(caller, image);
+        rules().applyPatch(image, changes, strictAdd, caller);
+        image.touch(now());
+        return image;
+    }
+
+    public void delete(RequestContext caller, String id) {
+        Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+                .orElseThrow(() -> new NotFoundException("Failed to find image " + id + " to delete"));
+        ImagePolicy.requireModify(caller, image);
+        image.delete(now());
+    }
+
+    public void addTag(RequestContext caller, String id, String tag) {
+        Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+                .orElseThrow(() -> new NotFoundException("Image " + id + " not found."));
+        ImagePolicy.requireModify(caller, image);
+        rules().checkNewTag(image, tag);
+        image.addTag(tag);
+        image.touch(now());
+    }
+
+    public void removeTag(RequestContext caller, String id, String tag) {
+        Image image = visible(caller, id);
+        ImagePolicy.requireModify(caller, image);
+        image.removeTag(tag);
+        image.touch(now());
+    }
+
+    private Image visible(RequestContext caller, String id) {
+        return images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+                .orElseThrow(() -> ImagePolicy.notFound(id));
+    }
+
+    private ImageRules rules() {
+        return new ImageRules(settings.diskFormats(), settings.containerFormats(),
+                settings.imagePropertyQuota(), settings.imageTagQuota());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+}

@@ -1,0 +1,48 @@
+package org.glancejee.web.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.UriInfo;
+import org.glancejee.config.ApiSettings;
+
+import java.util.List;
+
+/**
+ * The API versions this server offers. As in Glance, the list depends on what is enabled: the multi-store
+ * versions (2.8, 2.10-2.13) and the cache versions (2.14, 2.16) appear only with those features.
+ */
+@ApplicationScoped
+public class ApiVersions {
+    /** Offered whatever the configuration, newest first. */
+    private static final List<String> ALWAYS =
+            List.of("v2.17", "v2.15", "v2.9", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0");
+
+    @Inject
+    ApiSettings settings;
+
+    public List<String> offered() {
+        return ALWAYS;
+    }
+
+    public boolean offers(String version) {
+        return ALWAYS.contains(version) || version.equals("v2");
+    }
+
+    public JsonObject document(UriInfo uri) {
+        String base = settings.publicEndpoint().map(e -> e.endsWith("/") ? e : e + "/")
+                .orElse(uri.getBaseUri().toString());
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        List<String> versions = offered();
+        for (int i = 0; i < versions.size(); i++) {
+            list.add(Json.createObjectBuilder()
+                    .add("id", versions.get(i))
+                    .add("status", i == 0 ? "CURRENT" : "SUPPORTED")
+                    .add("links", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("rel", "self").add("href", base + "v2/"))));
+        }
+        return Json.createObjectBuilder().add("versions", list).build();
+    }
+}

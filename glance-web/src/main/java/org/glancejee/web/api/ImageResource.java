@@ -1,0 +1,69 @@
+package org.glancejee.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.glancejee.domain.Image;
+import org.glancejee.domain.PatchOperation;
+import org.glancejee.domain.UnsupportedMediaException;
+import org.glancejee.service.ImageService;
+import org.glancejee.web.context.Caller;
+import org.glancejee.web.error.ErrorResponses;
+import org.glancejee.web.json.ImageJson;
+import org.glancejee.web.json.ImagePatchParser;
+
+import java.util.List;
+
+/** One image: show, update with JSON-Patch, delete. */
+@Path("v2/images/{id}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ImageResource {
+
+    @Inject
+    ImageService images;
+
+    @Context
+    ContainerRequestContext request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    public String show(@PathParam("id") String id) {
+        return ImageJson.view(images.show(Caller.of(request), id)).toString();
+    }
+
+    @PATCH
+    @Consumes(MediaType.WILDCARD)
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           String body) {
+        List<PatchOperation> changes;
+        try {
+            changes = ImagePatchParser.parse(contentType, body);
+        } catch (UnsupportedMediaException e) {
+            return ErrorResponses.build(415, e.getMessage(), null, ErrorResponses.accept(headers))
+                    .header("Accept-Patch", ImagePatchParser.ACCEPT_PATCH).build();
+        }
+        Image image = images.update(Caller.of(request), id, changes, ImagePatchParser.strictAdd(contentType));
+        return Response.ok(ImageJson.view(image).toString()).build();
+    }
+
+    @DELETE
+    public Response delete(@PathParam("id") String id) {
+        images.delete(Caller.of(request), id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,81 @@
+package org.glancejee.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.glancejee.config.ApiSettings;
+import org.glancejee.domain.Image;
+import org.glancejee.domain.ImagePage;
+import org.glancejee.domain.ImageQuery;
+import org.glancejee.service.ImageService;
+import org.glancejee.web.context.Caller;
+import org.glancejee.web.json.ImageJson;
+import org.glancejee.web.json.JsonBodies;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** The image collection: {@code GET /v2/images} lists, {@code POST /v2/images} creates. */
+@Path("v2/images")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ImagesResource {
+
+    @Inject
+    ImageService images;
+
+    @Inject
+    ApiSettings settings;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    ContainerRequestContext request;
+
+    @GET
+    public Response list() {
+        List<Map.Entry<String, String>> params = Links.queryParameters(uri);
+        ImageQuery query = ImageQueryParser.parse(params, settings.limitParamDefault(), settings.apiLimitMax());
+        ImagePage page = images.list(Caller.of(request), query);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.images().forEach(i -> items.add(ImageJson.view(i)));
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("images", items)
+                .add("first", Links.withQuery("/v2/images", params, "marker"))
+                .add("schema", "/v2/schemas/images");
+        if (page.more()) {
+            String last = page.images().get(page.images().size() - 1).id();
+            String without = Links.withQuery("/v2/images", params, "marker");
+            body.add("next", without + (without.contains("?") ? "&" : "?") + "marker=" + last);
+        }
+        return Response.ok(body.build().toString()).build();
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response create(String body) {
+        Map<String, Object> fields = JsonBodies.object(body);
+        Image image = images.create(Caller.of(request), fields);
+        Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
+                .location(URI.create(Links.absolute(uri, settings.publicEndpoint(), "/v2/images/" + image.id())))
+                .entity(ImageJson.view(image).toString());
+        if (!settings.enabledImportMethods().isEmpty()) {
+            created.header("OpenStack-image-import-methods", String.join(",", settings.enabledImportMethods()));
+        }
+        return created.build();
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the server if needed and starts it on Payara Micro at http://127.0.0.1:9292 (GLANCE_PORT).
+# With no settings it runs on the embedded default: H2 and the file store under $GLANCE_DATA_DIR
+# (default ./glance-data). Point GLANCE_DB_URL at jdbc:mariadb://... to use MariaDB instead.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+war=$top/glance-web/target/glance.war
+micro=$top/server-config/target/payara-micro.jar
+
+newest_source=$(find "$top/pom.xml" "$top"/glance-*/pom.xml "$top"/glance-*/src "$top/server-config/pom.xml" \
+    -type f -newer "$war" 2>/dev/null | head -n 1 || true)
+if [ ! -f "$war" ] || [ ! -f "$micro" ] || [ -n "$newest_source" ]; then
+    echo "[glance] building (mvn package, tests skipped)..."
+    (cd "$top" && mvn -q -B -DskipTests package)
+fi
+
+export GLANCE_DATA_DIR=$(mkdir -p "${GLANCE_DATA_DIR:-$PWD/glance-data}" && cd "${GLANCE_DATA_DIR:-$PWD/glance-data}" && pwd)
+port=${GLANCE_PORT:-9292}
+echo "[glance] data directory: $GLANCE_DATA_DIR"
+echo "[glance] database: ${GLANCE_DB_URL:-embedded H2 under the data directory}"
+echo "[glance] starting on http://127.0.0.1:$port ..."
+exec java ${GLANCE_JAVA_OPTS:--Xmx1g} -Duser.timezone=UTC -jar "$micro" \
+    --deploy "$war" --contextroot / \
+    --port "$port" --nocluster --nohostaware --disablephonehome \
+    --rootdir "$GLANCE_DATA_DIR/payara-micro" \
+    "$@"
