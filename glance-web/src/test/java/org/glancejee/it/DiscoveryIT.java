@@ -1,0 +1,99 @@
+package org.glancejee.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+
+import static org.glancejee.it.Api.get;
+import static org.glancejee.it.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Version discovery, routing of versioned URLs, request ids and the health check. */
+@ExtendWith(GlanceServer.class)
+class DiscoveryIT {
+
+    @Test
+    void rootListsVersionsWithMultipleChoices() {
+        HttpResponse<String> response = get("/");
+        assertEquals(300, response.statusCode());
+        JsonObject first = json(response).getJsonArray("versions").getJsonObject(0);
+        assertEquals("v2.17", first.getString("id"));
+        assertEquals("CURRENT", first.getString("status"));
+        assertEquals(GlanceServer.baseUri() + "/v2/",
+                first.getJsonArray("links").getJsonObject(0).getString("href"));
+    }
+
+    @Test
+    void versionsAnswersOkWithEveryOfferedVersion() {
+        HttpResponse<String> response = get("/versions");
+        assertEquals(200, response.statusCode());
+        var ids = json(response).getJsonArray("versions").stream()
+                .map(v -> v.asJsonObject().getString("id")).toList();
+        assertEquals(java.util.List.of("v2.17", "v2.15", "v2.9", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2",
+                "v2.1", "v2.0"), ids);
+    }
+
+    @Test
+    void bareVersionPrefixRedirectsToTrailingSlash() {
+        HttpResponse<String> response = get("/v2");
+        assertEquals(302, response.statusCode());
+        assertEquals(GlanceServer.baseUri() + "/v2/", response.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void minorVersionInPathReachesTheSameApi() {
+        assertEquals(200, get("/v2.1/images").statusCode());
+        assertEquals(200, get("/v2.17/schemas/image").statusCode());
+    }
+
+    @Test
+    void unknownVersionGetsTheVersionsDocument() {
+        HttpResponse<String> response = get("/v3/images");
+        assertEquals(300, response.statusCode());
+        assertTrue(response.body().contains("\"v2.17\""));
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        assertTrue(get("/v2/images").headers().firstValue("x-openstack-request-id").orElseThrow()
+                .matches("req-[0-9a-f-]{36}"));
+        assertTrue(get("/v2/images/00000000-0000-0000-0000-000000000000").headers()
+                .firstValue("x-openstack-request-id").isPresent());
+    }
+
+    @Test
+    void incomingRequestIdIsAdopted() {
+        HttpResponse<String> response = get("/v2/images", "X-Openstack-Request-ID", "req-my-own-id");
+        assertEquals("req-my-own-id", response.headers().firstValue("x-openstack-request-id").orElseThrow());
+    }
+
+    @Test
+    void overlongRequestIdIsRefused() {
+        HttpResponse<String> response = get("/v2/images", "X-Openstack-Request-ID", "r".repeat(65));
+        assertEquals(431, response.statusCode());
+    }
+
+    @Test
+    void healthcheckSaysOk() {
+        HttpResponse<String> response = get("/healthcheck");
+        assertEquals(200, response.statusCode());
+        assertEquals("OK", response.body());
+    }
+
+    @Test
+    void importInfoListsTheEnabledMethods() {
+        HttpResponse<String> response = get("/v2/info/import");
+        assertEquals(200, response.statusCode());
+        assertEquals("array", json(response).getJsonObject("import-methods").getString("type"));
+    }
+
+    @Test
+    void wrongMethodIsRefusedWithAllow() {
+        HttpResponse<String> response = Api.put("/v2/images", "");
+        assertEquals(405, response.statusCode());
+        assertEquals("GET, POST", response.headers().firstValue("Allow").orElseThrow());
+    }
+}
