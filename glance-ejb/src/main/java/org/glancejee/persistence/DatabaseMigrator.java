@@ -7,7 +7,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
+import org.glancejee.config.StorageSettings;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -35,6 +37,11 @@ public class DatabaseMigrator {
     @Resource(lookup = DATASOURCE)
     private DataSource dataSource;
 
+    @Inject
+    StorageSettings storage;
+
+    private String product;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
@@ -44,15 +51,16 @@ public class DatabaseMigrator {
                 .placeholders(placeholders())
                 .load();
         int applied = flyway.migrate().migrationsExecuted;
-        LOG.info(() -> "Database schema is at version " + flyway.info().current().getVersion()
-                + " (" + applied + " migrations applied now)");
+        LOG.info(() -> "Glance data directory: " + storage.dataDir() + "; database " + product
+                + ", schema version " + flyway.info().current().getVersion() + " (" + applied + " migrations applied now)");
     }
 
     /** The few column types that differ between H2 and MariaDB. */
     private Map<String, String> placeholders() {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            boolean mariadb = product.contains("mariadb") || product.contains("mysql");
+            product = connection.getMetaData().getDatabaseProductName();
+            String name = product.toLowerCase(Locale.ROOT);
+            boolean mariadb = name.contains("mariadb") || name.contains("mysql");
             return Map.of(
                     "timestamp", mariadb ? "DATETIME(6)" : "TIMESTAMP(6)",
                     "text", mariadb ? "TEXT" : "CHARACTER VARYING(65535)",

@@ -47,6 +47,10 @@ public final class Api {
         return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    public static HttpResponse<String> methodWithBody(String method, String path, String body, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }

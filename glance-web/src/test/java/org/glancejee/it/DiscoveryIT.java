@@ -96,4 +96,14 @@ class DiscoveryIT {
         assertEquals(405, response.statusCode());
         assertEquals("GET, POST", response.headers().firstValue("Allow").orElseThrow());
     }
+
+    @Test
+    void bodiesAreRefusedWhereGlanceExpectsNone() {
+        String id = Api.createImage("{\"name\":\"body-reject\"}").getString("id");
+        HttpResponse<String> response = Api.methodWithBody("DELETE", "/v2/images/" + id, "{}",
+                "Accept", "application/json");
+        assertEquals(400, response.statusCode());
+        assertTrue(json(response).getString("message").startsWith("A body is not expected with this request."));
+        assertEquals(200, get("/v2/images/" + id).statusCode());
+    }
 }
