@@ -1,0 +1,2 @@
+/** The filesystem store: one file per image under a directory. */
+package org.glancejee.store.filesystem;

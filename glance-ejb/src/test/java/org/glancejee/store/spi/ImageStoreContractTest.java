@@ -1,0 +1,185 @@
+package org.glancejee.store.spi;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every store driver must do, whatever it stores into. A driver's test extends this and supplies
+ * the store; fakes below the SPI must pass it too.
+ */
+public abstract class ImageStoreContractTest {
+    protected ImageStore store;
+
+    /** A fresh, empty store. */
+    protected abstract ImageStore newStore() throws Exception;
+
+    /** How many objects (complete or partial) the store holds now, to prove failures leave nothing. */
+    protected abstract long objectCount() throws Exception;
+
+    @BeforeEach
+    void createStore() throws Exception {
+        store = newStore();
+    }
+
+    protected static byte[] randomBytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void storesAndReturnsTheSameBytes() throws Exception {
+        byte[] data = randomBytes(3 * 1024 * 1024 + 17, 1);
+        StoredData stored = store.add(id(), new ByteArrayInputStream(data), data.length);
+        assertEquals(data.length, stored.size());
+        try (InputStream in = store.open(stored.location(), 0, -1)) {
+            assertArrayEquals(data, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void acceptsDataOfUnknownSize() throws Exception {
+        byte[] data = randomBytes(100_000, 2);
+        StoredData stored = store.add(id(), new ByteArrayInputStream(data), -1);
+        assertEquals(data.length, stored.size());
+    }
+
+    @Test
+    void storesEmptyData() throws Exception {
+        StoredData stored = store.add(id(), InputStream.nullInputStream(), 0);
+        assertEquals(0, stored.size());
+        try (InputStream in = store.open(stored.location(), 0, -1)) {
+            assertEquals(0, in.readAllBytes().length);
+        }
+    }
+
+    @Test
+    void servesByteRanges() throws Exception {
+        byte[] data = randomBytes(50_000, 3);
+        StoredData stored = store.add(id(), new ByteArrayInputStream(data), data.length);
+        try (InputStream in = store.open(stored.location(), 1000, 500)) {
+            assertArrayEquals(Arrays.copyOfRange(data, 1000, 1500), in.readAllBytes());
+        }
+        try (InputStream in = store.open(stored.location(), 49_990, -1)) {
+            assertArrayEquals(Arrays.copyOfRange(data, 49_990, 50_000), in.readAllBytes());
+        }
+    }
+
+    @Test
+    void keepsImagesApart() throws Exception {
+        byte[] a = randomBytes(10_000, 4);
+        byte[] b = randomBytes(20_000, 5);
+        StoredData sa = store.add(id(), new ByteArrayInputStream(a), a.length);
+        StoredData sb = store.add(id(), new ByteArrayInputStream(b), b.length);
+        try (InputStream in = store.open(sa.location(), 0, -1)) {
+            assertArrayEquals(a, in.readAllBytes());
+        }
+        try (InputStream in = store.open(sb.location(), 0, -1)) {
+            assertArrayEquals(b, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void deleteRemovesDataAndIsIdempotent() throws Exception {
+        StoredData stored = store.add(id(), new ByteArrayInputStream(randomBytes(1000, 6)), 1000);
+        store.delete(stored.location());
+        store.delete(stored.location());
+        assertThrows(StoredDataNotFoundException.class, () -> store.open(stored.location(), 0, -1).close());
+        assertEquals(0, objectCount());
+    }
+
+    @Test
+    void aFailingStreamLeavesNothingBehind() throws Exception {
+        String image = id();
+        InputStream failing = new InputStream() {
+            private int left = 2 * 1024 * 1024;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    throw new IOException("client went away");
+                }
+                int n = Math.min(len, left);
+                left -= n;
+                return n;
+            }
+        };
+        assertThrows(IOException.class, () -> store.add(image, failing, 4 * 1024 * 1024));
+        assertEquals(0, objectCount());
+        byte[] data = randomBytes(1000, 7);
+        StoredData retried = store.add(image, new ByteArrayInputStream(data), data.length);
+        try (InputStream in = store.open(retried.location(), 0, -1)) {
+            assertArrayEquals(data, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void streamsLargeDataIntact() throws Exception {
+        long size = 64L * 1024 * 1024 + 3;
+        MessageDigest sent = MessageDigest.getInstance("SHA-256");
+        InputStream generated = new InputStream() {
+            private final Random random = new Random(8);
+            private long left = size;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left == 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                byte[] chunk = new byte[n];
+                random.nextBytes(chunk);
+                System.arraycopy(chunk, 0, b, off, n);
+                sent.update(chunk);
+                left -= n;
+                return n;
+            }
+        };
+        StoredData stored = store.add(id(), generated, size);
+        assertEquals(size, stored.size());
+        MessageDigest read = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = store.open(stored.location(), 0, -1)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                read.update(buffer, 0, n);
+            }
+        }
+        assertEquals(HexFormat.of().formatHex(sent.digest()), HexFormat.of().formatHex(read.digest()));
+    }
+
+    @Test
+    void declaresReadAndWrite() {
+        assertTrue(store.capabilities().contains(StoreCapability.READ));
+        assertTrue(store.capabilities().contains(StoreCapability.WRITE));
+    }
+}
