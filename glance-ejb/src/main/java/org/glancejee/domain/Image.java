@@ -82,6 +82,10 @@ public class Image {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /** The server streaming this image's data while it is saving, so a restarted server can recover its own. */
+    @Column(name = "saving_node")
+    private String savingNode;
+
     @Version
     private long version;
 
@@ -244,12 +248,92 @@ public class Image {
         updatedAt = now.truncatedTo(ChronoUnit.SECONDS);
     }
 
+    // --- data ----------------------------------------------------------------------------------
+
+    /** queued → saving, before data is streamed. Both formats must be known by then. */
+    public void startSaving(String node, Instant now) {
+        if (status != ImageStatus.QUEUED) {
+            throw new ConflictException("Image status transition from " + status.apiName()
+                    + " to saving is not allowed");
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (diskFormat == null) {
+            missing.add("disk_format");
+        }
+        if (containerFormat == null) {
+            missing.add("container_format");
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException((missing.size() == 1 ? "Property " : "Properties ")
+                    + String.join(", ", missing) + " must be set prior to saving data.");
+        }
+        status = ImageStatus.SAVING;
+        savingNode = node;
+        touch(now);
+    }
+
+    /** saving → active, with what streaming the data measured. */
+    public void activate(long dataSize, String md5, String hashAlgorithm, String hashValue, Instant now) {
+        if (status != ImageStatus.SAVING) {
+            throw new ConflictException("Image status transition from " + status.apiName()
+                    + " to active is not allowed");
+        }
+        status = ImageStatus.ACTIVE;
+        size = dataSize;
+        // For raw data the virtual size is the byte size; other formats need the inspector to read headers.
+        virtualSize = "raw".equals(diskFormat) ? Long.valueOf(dataSize) : null;
+        checksum = md5;
+        osHashAlgo = hashAlgorithm;
+        osHashValue = hashValue;
+        savingNode = null;
+        touch(now);
+    }
+
+    /** saving → queued after a failed upload: the image is as it was before, without data. */
+    public void abandonSaving(Instant now) {
+        if (status == ImageStatus.SAVING) {
+            status = ImageStatus.QUEUED;
+            size = null;
+            virtualSize = null;
+            checksum = null;
+            osHashAlgo = null;
+            osHashValue = null;
+            savingNode = null;
+            touch(now);
+        }
+    }
+
+    public boolean hasData() {
+        return status == ImageStatus.ACTIVE || status == ImageStatus.DEACTIVATED;
+    }
+
+    /** active → deactivated; already deactivated is fine. */
+    public void deactivate(Instant now) {
+        if (status == ImageStatus.ACTIVE) {
+            status = ImageStatus.DEACTIVATED;
+            touch(now);
+        } else if (status != ImageStatus.DEACTIVATED) {
+            throw new ForbiddenException("Not allowed to deactivate image in status '" + status.apiName() + "'");
+        }
+    }
+
+    /** deactivated → active; already active is fine. */
+    public void reactivate(Instant now) {
+        if (status == ImageStatus.DEACTIVATED) {
+            status = ImageStatus.ACTIVE;
+            touch(now);
+        } else if (status != ImageStatus.ACTIVE) {
+            throw new ForbiddenException("Not allowed to reactivate image in status '" + status.apiName() + "'");
+        }
+    }
+
     /** Marks the image deleted; a protected image refuses. Data removal is the caller's next step. */
     public void delete(Instant now) {
         if (isProtected) {
             throw new ForbiddenException("Image " + id + " is protected and cannot be deleted.");
         }
         status = ImageStatus.DELETED;
+        savingNode = null;
         deleted = true;
         deletedAt = now;
         touch(now);

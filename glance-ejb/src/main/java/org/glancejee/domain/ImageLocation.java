@@ -54,6 +54,14 @@ public class ImageLocation {
         return l;
     }
 
+    /** The data is gone (or going): the location no longer serves the image. */
+    public void markDeleted(Instant now) {
+        status = "deleted";
+        deleted = true;
+        deletedAt = now;
+        updatedAt = now;
+    }
+
     public String imageId() { return imageId; }
     public String store() { return store; }
     public String url() { return url; }

@@ -12,6 +12,11 @@ public interface ImageRepository {
 
     void add(Image image);
 
+    void addLocation(ImageLocation location);
+
+    /** The locations that serve an image's data now, best first. */
+    java.util.List<ImageLocation> activeLocations(String imageId);
+
     /** One page of the images {@code caller} may list, in the query's order, after its marker. */
     ImagePage list(ImageQuery query, RequestContext caller);
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.glancejee.domain.Image;
+import org.glancejee.domain.ImageLocation;
 import org.glancejee.domain.ImagePage;
 import org.glancejee.domain.ImageQuery;
 import org.glancejee.domain.ImageRepository;
@@ -48,6 +49,18 @@ public class JpaImageRepository implements ImageRepository {
     @Override
     public void add(Image image) {
         em.persist(image);
+    }
+
+    @Override
+    public void addLocation(ImageLocation location) {
+        em.persist(location);
+    }
+
+    @Override
+    public List<ImageLocation> activeLocations(String imageId) {
+        return em.createQuery("SELECT l FROM ImageLocation l WHERE l.imageId = :image AND l.deleted = FALSE"
+                        + " ORDER BY l.createdAt", ImageLocation.class)
+                .setParameter("image", imageId).getResultList();
     }
 
     @Override

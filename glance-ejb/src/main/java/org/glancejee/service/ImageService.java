@@ -6,6 +6,7 @@ import org.glancejee.config.ApiSettings;
 import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.Image;
 import org.glancejee.domain.ImageAttribute;
+import org.glancejee.domain.ImageLocation;
 import org.glancejee.domain.ImagePage;
 import org.glancejee.domain.ImageQuery;
 import org.glancejee.domain.ImageRepository;
@@ -28,6 +29,9 @@ public class ImageService {
 
     @Inject
     ApiSettings settings;
+
+    @Inject
+    DataRemoval dataRemoval;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -58,11 +62,27 @@ public class ImageService {
         return image;
     }
 
+    /** Marks the image deleted; its stored data is removed once that has committed. */
     public void delete(RequestContext caller, String id) {
         Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
                 .orElseThrow(() -> new NotFoundException("Failed to find image " + id + " to delete"));
         ImagePolicy.requireModify(caller, image);
         image.delete(now());
+        List<ImageLocation> locations = images.activeLocations(id);
+        locations.forEach(l -> l.markDeleted(now()));
+        dataRemoval.afterCommit(locations);
+    }
+
+    public void deactivate(RequestContext caller, String id) {
+        Image image = visible(caller, id);
+        ImagePolicy.requireModify(caller, image);
+        image.deactivate(now());
+    }
+
+    public void reactivate(RequestContext caller, String id) {
+        Image image = visible(caller, id);
+        ImagePolicy.requireModify(caller, image);
+        image.reactivate(now());
     }
 
     public void addTag(RequestContext caller, String id, String tag) {

@@ -17,6 +17,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -35,10 +37,16 @@ public class FilesystemImageStore implements ImageStore {
 
     private final String id;
     private final Path directory;
+    private final String writer;
 
-    public FilesystemImageStore(String id, Path directory) throws IOException {
+    /**
+     * @param writer names this server in the partial files it writes, so that several servers can share
+     *               the directory and each cleans up only its own interrupted writes
+     */
+    public FilesystemImageStore(String id, Path directory, String writer) throws IOException {
         this.id = id;
         this.directory = directory.toAbsolutePath().normalize();
+        this.writer = Integer.toHexString(writer.hashCode());
         Files.createDirectories(this.directory);
     }
 
@@ -61,7 +69,7 @@ public class FilesystemImageStore implements ImageStore {
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException("data already stored for image " + imageId);
         }
-        Path part = directory.resolve(imageId + "." + UUID.randomUUID() + PART_SUFFIX);
+        Path part = directory.resolve(imageId + "." + writer + "." + UUID.randomUUID() + PART_SUFFIX);
         long written = 0;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[CHUNK];
@@ -110,12 +118,33 @@ public class FilesystemImageStore implements ImageStore {
         Files.deleteIfExists(fileOf(location));
     }
 
-    /** Deletes the {@code .part} files an interrupted write left; returns how many there were. */
+    /** Deletes the {@code .part} files this writer's interrupted writes left; returns how many there were. */
     public int removePartials() throws IOException {
         int removed = 0;
+        String mine = "." + writer + ".";
         try (Stream<Path> files = Files.list(directory)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                if (p.getFileName().toString().endsWith(PART_SUFFIX) && Files.deleteIfExists(p)) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(PART_SUFFIX) && name.contains(mine) && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Deletes complete files no image refers to (a crash between the write and the database commit), if
+     * they are older than {@code minimumAge} so another server's upload that is just finishing is safe.
+     */
+    public int removeUnreferencedOlderThan(Set<String> referencedImageIds, Duration minimumAge) throws IOException {
+        int removed = 0;
+        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(Instant.now().minus(minimumAge));
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (IMAGE_ID.matcher(name).matches() && !referencedImageIds.contains(name)
+                        && Files.getLastModifiedTime(p).compareTo(cutoff) < 0 && Files.deleteIfExists(p)) {
                     removed++;
                 }
             }

@@ -19,7 +19,7 @@ class FilesystemImageStoreTest extends ImageStoreContractTest {
 
     @Override
     protected ImageStore newStore() throws Exception {
-        return new FilesystemImageStore("file", directory);
+        return new FilesystemImageStore("file", directory, "node-a");
     }
 
     @Override
@@ -30,12 +30,31 @@ class FilesystemImageStoreTest extends ImageStoreContractTest {
     }
 
     @Test
-    void partialFilesFromACrashAreRemoved() throws Exception {
-        Files.write(directory.resolve(UUID.randomUUID() + "." + UUID.randomUUID() + ".part"), new byte[10]);
+    void partialFilesOfThisWriterAreRemovedAndOthersKept() throws Exception {
+        String mine = Integer.toHexString("node-a".hashCode());
+        String theirs = Integer.toHexString("node-b".hashCode());
+        Files.write(directory.resolve(UUID.randomUUID() + "." + mine + "." + UUID.randomUUID() + ".part"), new byte[10]);
+        Files.write(directory.resolve(UUID.randomUUID() + "." + theirs + "." + UUID.randomUUID() + ".part"), new byte[10]);
         String kept = store.add(UUID.randomUUID().toString(), new ByteArrayInputStream(new byte[5]), 5).location();
         assertEquals(1, ((FilesystemImageStore) store).removePartials());
-        assertEquals(1, objectCount());
+        assertEquals(2, objectCount());
         assertEquals(5, store.open(kept, 0, -1).readAllBytes().length);
+    }
+
+    @Test
+    void unreferencedOldFilesAreRemoved() throws Exception {
+        String referenced = UUID.randomUUID().toString();
+        String orphan = UUID.randomUUID().toString();
+        store.add(referenced, new ByteArrayInputStream(new byte[5]), 5);
+        store.add(orphan, new ByteArrayInputStream(new byte[5]), 5);
+        FilesystemImageStore fs = (FilesystemImageStore) store;
+        assertEquals(0, fs.removeUnreferencedOlderThan(java.util.Set.of(referenced), java.time.Duration.ofMinutes(10)));
+        Files.setLastModifiedTime(directory.resolve(orphan),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        Files.setLastModifiedTime(directory.resolve(referenced),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        assertEquals(1, fs.removeUnreferencedOlderThan(java.util.Set.of(referenced), java.time.Duration.ofMinutes(10)));
+        assertEquals(1, objectCount());
     }
 
     @Test

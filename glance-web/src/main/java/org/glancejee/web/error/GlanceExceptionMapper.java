@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.ForbiddenException;
 import org.glancejee.domain.GlanceException;
+import org.glancejee.domain.GoneException;
+import org.glancejee.domain.StoreUnavailableException;
 import org.glancejee.domain.InvalidInputException;
 import org.glancejee.domain.LimitExceededException;
 import org.glancejee.domain.NotFoundException;
@@ -47,6 +49,12 @@ public class GlanceExceptionMapper implements ExceptionMapper<GlanceException> {
         }
         if (e instanceof RangeNotSatisfiableException) {
             return 416;
+        }
+        if (e instanceof GoneException) {
+            return 410;
+        }
+        if (e instanceof StoreUnavailableException) {
+            return 503;
         }
         return 500;
     }

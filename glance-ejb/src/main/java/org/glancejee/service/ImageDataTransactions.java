@@ -1,0 +1,79 @@
+package org.glancejee.service;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.glancejee.domain.ForbiddenException;
+import org.glancejee.domain.GoneException;
+import org.glancejee.domain.Image;
+import org.glancejee.domain.ImageLocation;
+import org.glancejee.domain.ImageRepository;
+import org.glancejee.domain.ImageStatus;
+import org.glancejee.domain.RequestContext;
+import org.glancejee.store.spi.StoredData;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The short transactions around a data transfer. Each runs and commits on its own, so no transaction is
+ * open while bytes flow; the optimistic version check makes two concurrent uploads of one image collide
+ * here (409) rather than in the store.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ImageDataTransactions {
+
+    @Inject
+    ImageRepository images;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** queued → saving, for this caller and this server. */
+    public void startSaving(RequestContext caller, String id, String node) {
+        Image image = visible(caller, id);
+        ImagePolicy.requireModify(caller, image);
+        image.startSaving(node, clock.instant());
+    }
+
+    /** saving → active with the measured data; a deleted image refuses (410) and the caller drops the data. */
+    public void finishSaving(String id, String storeId, StoredData stored, String md5, String hashAlgorithm,
+                             String hashValue) {
+        Image image = images.find(id).filter(i -> i.status() == ImageStatus.SAVING).orElseThrow(() ->
+                new GoneException("Image " + id + " could not be found after upload. The image may have been"
+                        + " deleted during the upload."));
+        images.addLocation(ImageLocation.active(id, storeId, stored.location(), clock.instant()));
+        image.activate(stored.size(), md5, hashAlgorithm, hashValue, clock.instant());
+    }
+
+    /** saving → queued after a failed transfer. */
+    public void abandonSaving(String id) {
+        images.find(id).ifPresent(image -> image.abandonSaving(clock.instant()));
+    }
+
+    /** What to stream for a download, or empty when the image has no data yet (204). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<DownloadPlan> planDownload(RequestContext caller, String id) {
+        Image image = visible(caller, id);
+        if (image.status() == ImageStatus.DEACTIVATED && !caller.admin()) {
+            throw new ForbiddenException("The requested image has been deactivated. Image data download is"
+                    + " forbidden.");
+        }
+        if (!image.hasData()) {
+            return Optional.empty();
+        }
+        List<ImageLocation> locations = images.activeLocations(id);
+        if (locations.isEmpty()) {
+            return Optional.empty();
+        }
+        ImageLocation first = locations.get(0);
+        return Optional.of(new DownloadPlan(id, image.size(), image.checksum(), first.store(), first.url()));
+    }
+
+    private Image visible(RequestContext caller, String id) {
+        return images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+                .orElseThrow(() -> ImagePolicy.notFound(id));
+    }
+}
