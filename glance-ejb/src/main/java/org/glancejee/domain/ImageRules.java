@@ -247,8 +247,38 @@ public final class ImageRules {
                 }
                 yield value;
             }
-            case ARRAY -> checkedTags(value);
+            case ARRAY -> attribute == ImageAttribute.LOCATIONS ? checkedLocations(value) : checkedTags(value);
         };
+    }
+
+    /**
+     * The schema's shape of {@code locations}: a list of {@code {url, metadata}} objects. Only the shape is
+     * checked here, so that a well-formed list reaches the rule that reserves the attribute (403), as in Glance.
+     */
+    private static Object checkedLocations(Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw schemaViolation(Python.repr(value) + " is not of type 'array'");
+        }
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> location)) {
+                throw schemaViolation(Python.repr(item) + " is not of type 'object'");
+            }
+            for (String required : List.of("url", "metadata")) {
+                if (!location.containsKey(required)) {
+                    throw schemaViolation(Python.repr(required) + " is a required property");
+                }
+            }
+            if (!(location.get("url") instanceof String url)) {
+                throw schemaViolation(Python.repr(location.get("url")) + " is not of type 'string'");
+            }
+            if (url.length() > MAX_KEY_LENGTH) {
+                throw schemaViolation(Python.repr(url) + " is too long");
+            }
+            if (!(location.get("metadata") instanceof Map<?, ?>)) {
+                throw schemaViolation(Python.repr(location.get("metadata")) + " is not of type 'object'");
+            }
+        }
+        return value;
     }
 
     private Object checkedString(ImageAttribute attribute, Object value) {
