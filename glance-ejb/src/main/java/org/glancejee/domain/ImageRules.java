@@ -92,9 +92,7 @@ public final class ImageRules {
      * request parser does; then they apply in order and the first refusal refuses the whole request.
      */
     public void applyPatch(Image image, List<PatchOperation> operations, boolean strictAdd, RequestContext caller) {
-        for (PatchOperation op : operations) {
-            validate(op);
-        }
+        checkPatch(operations);
         boolean newProperty = false;
         for (PatchOperation op : operations) {
             Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(op.path());
@@ -124,6 +122,16 @@ public final class ImageRules {
         }
         if (newProperty) {
             checkPropertyQuota(image);
+        }
+    }
+
+    /**
+     * The checks Glance's request parser makes on a patch (read-only and reserved names, value types),
+     * which need no image: they run, and refuse, before the image is looked up.
+     */
+    public void checkPatch(List<PatchOperation> operations) {
+        for (PatchOperation op : operations) {
+            validate(op);
         }
     }
 
@@ -176,13 +184,18 @@ public final class ImageRules {
 
     /** Checks a tag before PUT /tags/{tag} adds it: its length, then (if it is new) the tag quota. */
     public void checkNewTag(Image image, String tag) {
-        if (tag.length() > MAX_KEY_LENGTH) {
-            throw schemaViolation(Python.repr(tag) + " is too long");
-        }
+        checkTag(tag);
         int count = image.tags().contains(tag) ? image.tags().size() : image.tags().size() + 1;
         if (tagQuota >= 0 && count > tagQuota) {
             throw new LimitExceededException("Image tag limit exceeded for image " + image.id() + ": "
                     + tooManyTags(count).getMessage() + ":");
+        }
+    }
+
+    /** A tag's own validity (its length), which Glance's request parser checks before finding the image. */
+    public void checkTag(String tag) {
+        if (tag.length() > MAX_KEY_LENGTH) {
+            throw schemaViolation(Python.repr(tag) + " is too long");
         }
     }
 

@@ -51,9 +51,11 @@ public class ImageService {
     }
 
     public Image update(RequestContext caller, String id, List<PatchOperation> changes, boolean strictAdd) {
+        ImageRules rules = rules();
+        rules.checkPatch(changes);
         Image image = visible(caller, id);
         ImagePolicy.requireModify(caller, image);
-        rules().applyPatch(image, changes, strictAdd, caller);
+        rules.applyPatch(image, changes, strictAdd, caller);
         image.touch(now());
         return image;
     }
@@ -66,6 +68,7 @@ public class ImageService {
     }
 
     public void addTag(RequestContext caller, String id, String tag) {
+        rules().checkTag(tag);
         Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
                 .orElseThrow(() -> new NotFoundException("Image " + id + " not found."));
         ImagePolicy.requireModify(caller, image);
