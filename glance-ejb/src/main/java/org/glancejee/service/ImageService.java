@@ -56,7 +56,10 @@ public class ImageService {
         Image image = visible(caller, id);
         ImagePolicy.requireModify(caller, image);
         rules.applyPatch(image, changes, strictAdd, caller);
-        image.touch(now());
+        if (!changes.isEmpty()) {
+            // Glance saves (and so moves updated_at) only when there were changes.
+            image.touch(now());
+        }
         return image;
     }
 
