@@ -92,9 +92,7 @@ public final class ImageRules {
      * request parser does; then they apply in order and the first refusal refuses the whole request.
      */
     public void applyPatch(Image image, List<PatchOperation> operations, boolean strictAdd, RequestContext caller) {
-        for (PatchOperation op : operations) {
-            validate(op);
-        }
+        checkPatch(operations);
         boolean newProperty = false;
         for (PatchOperation op : operations) {
             Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(op.path());
@@ -124,6 +122,16 @@ public final class ImageRules {
         }
         if (newProperty) {
             checkPropertyQuota(image);
+        }
+    }
+
+    /**
+     * The checks Glance's request parser makes on a patch (read-only and reserved names, value types),
+     * which need no image: they run, and refuse, before the image is looked up.
+     */
+    public void checkPatch(List<PatchOperation> operations) {
+        for (PatchOperation op : operations) {
+            validate(op);
         }
     }
 
@@ -176,13 +184,18 @@ public final class ImageRules {
 
     /** Checks a tag before PUT /tags/{tag} adds it: its length, then (if it is new) the tag quota. */
     public void checkNewTag(Image image, String tag) {
-        if (tag.length() > MAX_KEY_LENGTH) {
-            throw schemaViolation(Python.repr(tag) + " is too long");
-        }
+        checkTag(tag);
         int count = image.tags().contains(tag) ? image.tags().size() : image.tags().size() + 1;
         if (tagQuota >= 0 && count > tagQuota) {
             throw new LimitExceededException("Image tag limit exceeded for image " + image.id() + ": "
                     + tooManyTags(count).getMessage() + ":");
+        }
+    }
+
+    /** A tag's own validity (its length), which Glance's request parser checks before finding the image. */
+    public void checkTag(String tag) {
+        if (tag.length() > MAX_KEY_LENGTH) {
+            throw schemaViolation(Python.repr(tag) + " is too long");
         }
     }
 
@@ -247,8 +260,38 @@ public final class ImageRules {
                 }
                 yield value;
             }
-            case ARRAY -> checkedTags(value);
+            case ARRAY -> attribute == ImageAttribute.LOCATIONS ? checkedLocations(value) : checkedTags(value);
         };
+    }
+
+    /**
+     * The schema's shape of {@code locations}: a list of {@code {url, metadata}} objects. Only the shape is
+     * checked here, so that a well-formed list reaches the rule that reserves the attribute (403), as in Glance.
+     */
+    private static Object checkedLocations(Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw schemaViolation(Python.repr(value) + " is not of type 'array'");
+        }
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> location)) {
+                throw schemaViolation(Python.repr(item) + " is not of type 'object'");
+            }
+            for (String required : List.of("url", "metadata")) {
+                if (!location.containsKey(required)) {
+                    throw schemaViolation(Python.repr(required) + " is a required property");
+                }
+            }
+            if (!(location.get("url") instanceof String url)) {
+                throw schemaViolation(Python.repr(location.get("url")) + " is not of type 'string'");
+            }
+            if (url.length() > MAX_KEY_LENGTH) {
+                throw schemaViolation(Python.repr(url) + " is too long");
+            }
+            if (!(location.get("metadata") instanceof Map<?, ?>)) {
+                throw schemaViolation(Python.repr(location.get("metadata")) + " is not of type 'object'");
+            }
+        }
+        return value;
     }
 
     private Object checkedString(ImageAttribute attribute, Object value) {

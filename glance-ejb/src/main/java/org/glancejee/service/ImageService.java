@@ -55,10 +55,15 @@ public class ImageService {
     }
 
     public Image update(RequestContext caller, String id, List<PatchOperation> changes, boolean strictAdd) {
+        ImageRules rules = rules();
+        rules.checkPatch(changes);
         Image image = visible(caller, id);
         ImagePolicy.requireModify(caller, image);
-        rules().applyPatch(image, changes, strictAdd, caller);
-        image.touch(now());
+        rules.applyPatch(image, changes, strictAdd, caller);
+        if (!changes.isEmpty()) {
+            // Glance saves (and so moves updated_at) only when there were changes.
+            image.touch(now());
+        }
         return image;
     }
 
@@ -86,6 +91,7 @@ public class ImageService {
     }
 
     public void addTag(RequestContext caller, String id, String tag) {
+        rules().checkTag(tag);
         Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
                 .orElseThrow(() -> new NotFoundException("Image " + id + " not found."));
         ImagePolicy.requireModify(caller, image);

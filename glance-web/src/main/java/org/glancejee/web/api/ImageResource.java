@@ -9,7 +9,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,10 +25,12 @@ import org.glancejee.web.json.ImagePatchParser;
 
 import java.util.List;
 
-/** One image: show, update with JSON-Patch, delete. */
+/**
+ * One image: show, update with JSON-Patch, delete. Answers JSON whatever the Accept header says, as
+ * Glance does (no {@code @Produces}, so no 406); Accept only chooses the format of error bodies.
+ */
 @Path("v2/images/{id}")
 @RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
 public class ImageResource {
 
     @Inject
@@ -42,8 +43,9 @@ public class ImageResource {
     HttpHeaders headers;
 
     @GET
-    public String show(@PathParam("id") String id) {
-        return ImageJson.view(images.show(Caller.of(request), id)).toString();
+    public Response show(@PathParam("id") String id) {
+        return Response.ok(ImageJson.view(images.show(Caller.of(request), id)).toString(),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @PATCH
@@ -58,7 +60,7 @@ public class ImageResource {
                     .header("Accept-Patch", ImagePatchParser.ACCEPT_PATCH).build();
         }
         Image image = images.update(Caller.of(request), id, changes, ImagePatchParser.strictAdd(contentType));
-        return Response.ok(ImageJson.view(image).toString()).build();
+        return Response.ok(ImageJson.view(image).toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @DELETE

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -28,10 +27,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** The image collection: {@code GET /v2/images} lists, {@code POST /v2/images} creates. */
+/**
+ * The image collection: {@code GET /v2/images} lists, {@code POST /v2/images} creates. Like Glance it
+ * answers JSON whatever the Accept header says (no {@code @Produces}, so no 406); Accept only chooses
+ * the format of error bodies.
+ */
 @Path("v2/images")
 @RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
 public class ImagesResource {
 
     @Inject
@@ -62,7 +64,7 @@ public class ImagesResource {
             String without = Links.withQuery("/v2/images", params, "marker");
             body.add("next", without + (without.contains("?") ? "&" : "?") + "marker=" + last);
         }
-        return Response.ok(body.build().toString()).build();
+        return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST
@@ -72,7 +74,8 @@ public class ImagesResource {
         Image image = images.create(Caller.of(request), fields);
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
                 .location(URI.create(Links.absolute(uri, settings.publicEndpoint(), "/v2/images/" + image.id())))
-                .entity(ImageJson.view(image).toString());
+                .entity(ImageJson.view(image).toString())
+                .type(MediaType.APPLICATION_JSON_TYPE);
         if (!settings.enabledImportMethods().isEmpty()) {
             created.header("OpenStack-image-import-methods", String.join(",", settings.enabledImportMethods()));
         }

@@ -4,9 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import org.glancejee.domain.InvalidInputException;
 
 import java.io.StringReader;
@@ -27,11 +27,25 @@ public final class JsonBodies {
         if (body == null || body.isEmpty()) {
             throw new InvalidInputException("Body expected in request.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readValue();
+        // A parser rather than a reader: the reader stops after the first value and would accept
+        // '{"name": "x"}}'; Python's json.loads, and so Glance, refuses anything after it.
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            if (!parser.hasNext()) {
+                throw malformed();
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw malformed();
+            }
+            return value;
         } catch (jakarta.json.JsonException e) {
-            throw new InvalidInputException("Malformed JSON in request body.");
+            throw malformed();
         }
+    }
+
+    private static InvalidInputException malformed() {
+        return new InvalidInputException("Malformed JSON in request body.");
     }
 
     /** A body that must be a JSON object, as a map in document order. */
