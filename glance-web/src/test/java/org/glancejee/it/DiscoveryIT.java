@@ -106,4 +106,13 @@ class DiscoveryIT {
         assertTrue(json(response).getString("message").startsWith("A body is not expected with this request."));
         assertEquals(200, get("/v2/images/" + id).statusCode());
     }
+
+    @Test
+    void discoveryAnswersJsonWhateverTheClientAccepts() {
+        for (String path : new String[] {"/versions", "/v2/schemas/image", "/v2/info/import"}) {
+            HttpResponse<String> response = get(path, "Accept", "text/html");
+            assertEquals(200, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        }
+    }
 }

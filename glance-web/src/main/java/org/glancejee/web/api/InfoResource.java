@@ -6,14 +6,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.glancejee.config.ApiSettings;
 
-/** Discovery of optional features: {@code GET /v2/info/import} lists the enabled import methods. */
+/** Discovery of optional features (JSON whatever Accept says, as everywhere in the API): {@code GET /v2/info/import} lists the enabled import methods. */
 @Path("v2/info")
 @RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
 public class InfoResource {
 
     @Inject
@@ -21,12 +20,13 @@ public class InfoResource {
 
     @GET
     @Path("import")
-    public String importMethods() {
+    public Response importMethods() {
         JsonArrayBuilder methods = Json.createArrayBuilder();
         settings.enabledImportMethods().forEach(methods::add);
-        return Json.createObjectBuilder().add("import-methods", Json.createObjectBuilder()
+        String body = Json.createObjectBuilder().add("import-methods", Json.createObjectBuilder()
                 .add("description", "Import methods available.")
                 .add("type", "array")
                 .add("value", methods)).build().toString();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -6,23 +6,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.glancejee.config.ApiSettings;
 import org.glancejee.web.json.Schemas;
 
 /** JSON-Schema documents clients use to build their forms and check bodies (glanceclient reads them). */
 @Path("v2/schemas/{name}")
 @RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
 public class SchemasResource {
 
     @Inject
     ApiSettings settings;
 
     @GET
-    public String schema(@PathParam("name") String name) {
-        return Schemas.named(name, settings.diskFormats(), settings.containerFormats())
+    public Response schema(@PathParam("name") String name) {
+        String body = Schemas.named(name, settings.diskFormats(), settings.containerFormats())
                 .orElseThrow(NotFoundException::new).toString();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

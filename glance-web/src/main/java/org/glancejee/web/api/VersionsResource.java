@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.UriInfo;
 /** Version discovery: {@code GET /} answers 300 Multiple Choices, {@code GET /versions} 200. */
 @Path("")
 @RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
 public class VersionsResource {
 
     @Inject
@@ -24,13 +22,13 @@ public class VersionsResource {
 
     @GET
     public Response root() {
-        return Response.status(300).entity(versions.document(uri).toString()).build();
+        return Response.status(300).entity(versions.document(uri).toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
     @Path("versions")
     public Response list() {
-        return Response.ok(versions.document(uri).toString()).build();
+        return Response.ok(versions.document(uri).toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Glance redirects the bare version prefix to its trailing-slash form. */
