@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The EAR exactly as {@code mvn package} builds it, deployed on a real Payara Server 6 (unpacked from Maven
  * Central into target/payara-server, throw-away domain on port base 28000, see pom.xml and arquillian.xml),
- * and used over HTTP the way a client would: version discovery and one image's life from create to delete.
+ * and used over HTTP the way a client would: version discovery and one image's life from create through
+ * upload and download to delete.
  * Arquillian starts the domain, deploys, undeploys and stops the domain again, also when a test fails.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -74,11 +75,27 @@ class PayaraServerEarIT {
         assertTrue(location.endsWith("/v2/images/" + id), () -> "Location " + location + " is not image " + id);
 
         URI imageUri = uri("v2/images/" + id);
+        byte[] data = new byte[3 * 1024 * 1024 + 7];
+        new java.util.Random(42).nextBytes(data);
+        HttpResponse<String> uploaded = send(HttpRequest.newBuilder(uri("v2/images/" + id + "/file"))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)));
+        assertEquals(204, uploaded.statusCode(), uploaded::body);
+
         HttpResponse<String> read = send(HttpRequest.newBuilder(imageUri).GET());
         assertEquals(200, read.statusCode(), read::body);
         JsonObject stored = json(read);
         assertEquals("ear-check", stored.getString("name"));
         assertEquals(id, stored.getString("id"));
+        assertEquals("active", stored.getString("status"));
+        assertEquals(data.length, stored.getJsonNumber("size").longValue());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data)),
+                stored.getString("checksum"));
+
+        HttpResponse<byte[]> downloaded = http.send(HttpRequest.newBuilder(uri("v2/images/" + id + "/file"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, downloaded.statusCode());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(data, downloaded.body());
 
         HttpResponse<String> deleted = send(HttpRequest.newBuilder(imageUri).DELETE());
         assertEquals(204, deleted.statusCode(), deleted::body);
