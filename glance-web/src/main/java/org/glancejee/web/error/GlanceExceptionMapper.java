@@ -9,16 +9,28 @@ import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.ForbiddenException;
 import org.glancejee.domain.GlanceException;
 import org.glancejee.domain.GoneException;
-import org.glancejee.domain.StoreUnavailableException;
 import org.glancejee.domain.InvalidInputException;
 import org.glancejee.domain.LimitExceededException;
 import org.glancejee.domain.NotFoundException;
 import org.glancejee.domain.RangeNotSatisfiableException;
+import org.glancejee.domain.StoreUnavailableException;
 import org.glancejee.domain.UnsupportedMediaException;
+
+import java.util.Map;
 
 /** The one place where each family of refusal gets its HTTP status. */
 @Provider
 public class GlanceExceptionMapper implements ExceptionMapper<GlanceException> {
+    private static final Map<Class<? extends GlanceException>, Integer> STATUS = Map.of(
+            InvalidInputException.class, 400,
+            ForbiddenException.class, 403,
+            NotFoundException.class, 404,
+            ConflictException.class, 409,
+            GoneException.class, 410,
+            LimitExceededException.class, 413,
+            UnsupportedMediaException.class, 415,
+            RangeNotSatisfiableException.class, 416,
+            StoreUnavailableException.class, 503);
 
     @Context
     HttpHeaders headers;
@@ -28,33 +40,13 @@ public class GlanceExceptionMapper implements ExceptionMapper<GlanceException> {
         return ErrorResponses.build(status(e), e.getMessage(), e.detail(), ErrorResponses.accept(headers)).build();
     }
 
+    /** The status of the exception's family (its class or the nearest superclass listed). */
     static int status(GlanceException e) {
-        if (e instanceof NotFoundException) {
-            return 404;
-        }
-        if (e instanceof ForbiddenException) {
-            return 403;
-        }
-        if (e instanceof InvalidInputException) {
-            return 400;
-        }
-        if (e instanceof ConflictException) {
-            return 409;
-        }
-        if (e instanceof LimitExceededException) {
-            return 413;
-        }
-        if (e instanceof UnsupportedMediaException) {
-            return 415;
-        }
-        if (e instanceof RangeNotSatisfiableException) {
-            return 416;
-        }
-        if (e instanceof GoneException) {
-            return 410;
-        }
-        if (e instanceof StoreUnavailableException) {
-            return 503;
+        for (Class<?> type = e.getClass(); type != GlanceException.class; type = type.getSuperclass()) {
+            Integer status = STATUS.get(type);
+            if (status != null) {
+                return status;
+            }
         }
         return 500;
     }
