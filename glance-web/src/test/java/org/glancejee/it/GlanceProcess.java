@@ -128,6 +128,7 @@ public final class GlanceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", required("glance.it.micro"),
                 "--deploy", required("glance.it.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster", "--nohostaware", "--disablephonehome",
+                "--postbootcommandfile", required("glance.it.postboot"),
                 "--rootdir", work.resolve("micro").toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
