@@ -63,7 +63,9 @@ public final class GlanceServer implements BeforeAllCallback {
             r.mariadb = startMariaDb(work);
             r.jdbcUrl = "jdbc:mariadb://127.0.0.1:" + r.mariadb.getConfiguration().getPort() + "/glance?user=glance&password=glance-it";
         } else {
-            r.jdbcUrl = "jdbc:h2:file:" + dataDir + "/db/glance;DB_CLOSE_ON_EXIT=FALSE";
+            // AUTO_SERVER lets a test open the file the server holds (through a TCP port H2 picks itself);
+            // H2 refuses it together with DB_CLOSE_ON_EXIT=FALSE, which a throw-away test database can do without.
+            r.jdbcUrl = "jdbc:h2:file:" + dataDir + "/db/glance;AUTO_SERVER=TRUE";
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
