@@ -50,6 +50,9 @@ final class ImageListSql {
             sql.append(k == 0 ? "" : ", ").append("i.").append(column(order.get(k).key()))
                     .append(order.get(k).ascending() ? " ASC" : " DESC");
         }
+        // In the SQL, not JPA's setMaxResults: EclipseLink reads a maximum of 0 as "no maximum", and a
+        // JDBC maxRows may leave the database to produce every row for the driver to drop.
+        sql.append(" LIMIT ").append(query.limit());
     }
 
     private ImageListSql() {
@@ -62,7 +65,10 @@ final class ImageListSql {
         for (int k = 0; k < SORT_COLUMNS.size(); k++) {
             q.sql.append(k == 0 ? "" : ", ").append("i.").append(SORT_COLUMNS.get(k));
         }
-        q.sql.append(" FROM images i WHERE i.deleted = FALSE AND i.id = ").append(q.bind(id));
+        q.sql.append(" FROM images i WHERE i.id = ").append(q.bind(id));
+        if (!caller.admin()) {
+            q.sql.append(" AND i.deleted = FALSE");
+        }
         q.visibleTo(caller, "all");
         return q;
     }
@@ -114,6 +120,10 @@ final class ImageListSql {
 
     private void filters(ImageQuery query) {
         query.exact().forEach((key, values) -> {
+            if (values.isEmpty()) {
+                sql.append(" AND 1 = 0"); // "in:" with an empty list matches nothing
+                return;
+            }
             sql.append(" AND i.").append(column(key));
             if (values.size() == 1) {
                 sql.append(" = ").append(bind(values.get(0)));

@@ -56,15 +56,21 @@ public class JpaImageRepository implements ImageRepository {
         ImageListSql sql = new ImageListSql(query, caller, marker);
         jakarta.persistence.Query select = em.createNativeQuery(sql.text());
         sql.parameters().forEach((position, value) -> select.setParameter(position, value));
-        select.setMaxResults(query.limit());
         @SuppressWarnings("unchecked")
         List<Object> rows = select.getResultList();
         List<String> ids = rows.stream().map(String::valueOf).toList();
         return new ImagePage(load(ids), !ids.isEmpty() && ids.size() == query.limit());
     }
 
-    /** The marker image's sort values; an image the caller cannot see is as unknown as a missing one. */
+    /**
+     * The marker image's sort values; an image the caller cannot see is as unknown as a missing one. As in
+     * Glance, an admin may page on from an image deleted since, and an id longer than any id is refused
+     * with Glance's unformatted message.
+     */
     private Map<String, Object> markerRow(String markerId, RequestContext caller) {
+        if (markerId.length() > 36) {
+            throw new InvalidInputException("Image with the given id %(image_id)s was not found");
+        }
         ImageListSql visible = ImageListSql.markerLookup(markerId, caller);
         jakarta.persistence.Query q = em.createNativeQuery(visible.text());
         visible.parameters().forEach((position, value) -> q.setParameter(position, value));
