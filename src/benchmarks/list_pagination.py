@@ -204,6 +204,9 @@ def main():
     queries[4] = ("page after #1000, sort=size:asc (all NULL)",
                   "/v2/images?limit=25&sort=size:asc&marker=" + sized["images"][-1]["id"], 25)
     for what, path, expect in queries:
+        if RARE >= n and expect == 1:
+            expect = 0  # too few images for the rare one
+
         median, worst, body = timed(client, path, args.runs, touch)
         got = len(body["images"])
         note = "%d images" % got
