@@ -64,6 +64,7 @@ public class DatabaseMigrator {
             return Map.of(
                     "timestamp", mariadb ? "DATETIME(6)" : "TIMESTAMP(6)",
                     "text", mariadb ? "TEXT" : "CHARACTER VARYING(65535)",
+                    "text_key_prefix", mariadb ? "(255)" : "",
                     "table_options", mariadb ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database", e);

@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JpaImageRepository implements ImageRepository {
 
+    /** Up to this many images with a tag or property: list them from that filter's index. */
+    private static final int FEW = 2000;
+
     @PersistenceContext(unitName = "glance")
     private EntityManager em;
 
@@ -66,18 +69,44 @@ public class JpaImageRepository implements ImageRepository {
     @Override
     public ImagePage list(ImageQuery query, RequestContext caller) {
         Map<String, Object> marker = query.marker() == null ? null : markerRow(query.marker(), caller);
-        ImageListSql sql = new ImageListSql(query, caller, marker);
+        ImageListSql sql = new ImageListSql(query, caller, marker, new ImageListSql.Selectivity() {
+            @Override
+            public boolean fewTagged(String tag) {
+                return few("SELECT 1 FROM image_tags WHERE tag = ?1", tag);
+            }
+
+            @Override
+            public boolean fewWithProperty(String name, String value) {
+                return few("SELECT 1 FROM image_properties WHERE name = ?1 AND prop_value = ?2", name, value);
+            }
+        });
         jakarta.persistence.Query select = em.createNativeQuery(sql.text());
         sql.parameters().forEach((position, value) -> select.setParameter(position, value));
-        select.setMaxResults(query.limit());
         @SuppressWarnings("unchecked")
         List<Object> rows = select.getResultList();
         List<String> ids = rows.stream().map(String::valueOf).toList();
         return new ImagePage(load(ids), !ids.isEmpty() && ids.size() == query.limit());
     }
 
-    /** The marker image's sort values; an image the caller cannot see is as unknown as a missing one. */
+    /** Whether the rows of select are at most FEW, counting no further than that. */
+    private boolean few(String select, Object... args) {
+        jakarta.persistence.Query q = em.createNativeQuery(
+                "SELECT COUNT(*) FROM (" + select + " LIMIT " + (FEW + 1) + ") few");
+        for (int i = 0; i < args.length; i++) {
+            q.setParameter(i + 1, args[i]);
+        }
+        return ((Number) q.getSingleResult()).longValue() <= FEW;
+    }
+
+    /**
+     * The marker image's sort values; an image the caller cannot see is as unknown as a missing one. As in
+     * Glance, an admin may page on from an image deleted since, and an id longer than any id is refused
+     * with Glance's unformatted message.
+     */
     private Map<String, Object> markerRow(String markerId, RequestContext caller) {
+        if (markerId.length() > 36) {
+            throw new InvalidInputException("Image with the given id %(image_id)s was not found");
+        }
         ImageListSql visible = ImageListSql.markerLookup(markerId, caller);
         jakarta.persistence.Query q = em.createNativeQuery(visible.text());
         visible.parameters().forEach((position, value) -> q.setParameter(position, value));

@@ -107,8 +107,7 @@ public final class GlanceServer implements BeforeAllCallback {
             r.jdbcUrl = h2Url(dataDir);
         }
         try {
-            // On H2 the server runs on its own default database URL, as a user's server does.
-            r.server = GlanceProcess.start(work, dataDir, r.mariadb != null ? r.jdbcUrl : null,
+            r.server = GlanceProcess.start(work, dataDir, r.jdbcUrl,
                     Map.of("GLANCE_IMAGE_SIZE_CAP", String.valueOf(IMAGE_SIZE_CAP)), List.of());
         } catch (Exception e) {
             r.stop();
@@ -117,9 +116,13 @@ public final class GlanceServer implements BeforeAllCallback {
         return r;
     }
 
-    /** The URL the server derives for its embedded H2 database (DerivedDefaults), for tests that look below. */
+    /**
+     * The shared server's H2 database: the server's own default (DerivedDefaults) but with AUTO_SERVER, so
+     * tests can open the file the server holds to set up rows below the API (H2 refuses AUTO_SERVER together
+     * with DB_CLOSE_ON_EXIT=FALSE, which a throw-away test database can do without).
+     */
     private static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir + "/db/glance;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir + "/db/glance;AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private static DB startMariaDb(Path work) throws Exception {

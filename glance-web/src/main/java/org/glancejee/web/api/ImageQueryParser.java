@@ -5,6 +5,7 @@ import org.glancejee.domain.ImageQuery.SortKey;
 import org.glancejee.domain.ImageQuery.TimeFilter;
 import org.glancejee.domain.InvalidInputException;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Turns the query string of GET /v2/images into an {@link ImageQuery}, refusing what Glance refuses. */
 final class ImageQueryParser {
@@ -26,39 +28,67 @@ final class ImageQueryParser {
     private static final Set<String> VISIBILITIES = Set.of("public", "private", "shared", "community", "all");
     private static final Set<String> MEMBER_STATUSES = Set.of("accepted", "pending", "rejected", "all");
     private static final Set<String> PAGING = Set.of("limit", "marker", "sort_key", "sort_dir", "sort");
+    private static final Set<String> CHECKED_EARLIER =
+            Set.of("visibility", "changes-since", "member_status", "os_hidden", "protected");
+    private static final Pattern PYTHON_INT = Pattern.compile("[+-]?\\p{Nd}+(?:_\\p{Nd}+)*");
 
     private ImageQueryParser() {
     }
 
+    /**
+     * Checks happen in Glance's order, so a request with several mistakes gets the error Glance gives: the
+     * deserializer (visibility, changes-since, member_status, limit, sorting), then the controller (os_hidden,
+     * protected), then the database layer (the remaining filters, in request order); the marker comes last.
+     */
     static ImageQuery parse(List<Map.Entry<String, String>> params, int defaultLimit, int maxLimit) {
+        String checkedVisibility = last(params, "visibility");
+        if (checkedVisibility != null && !checkedVisibility.isEmpty()) {
+            oneOf(checkedVisibility, VISIBILITIES, "Invalid visibility value: " + checkedVisibility);
+        }
+        String changesSince = last(params, "changes-since");
+        if (changesSince != null && !changesSince.isEmpty()) {
+            throw new InvalidInputException("The \"changes-since\" filter is no longer available on v2.");
+        }
+        String memberStatus = first(params, "member_status");
+        if (memberStatus != null) {
+            oneOf(memberStatus, MEMBER_STATUSES, "Invalid status: " + memberStatus);
+        }
+        int limit = limit(first(params, "limit"), defaultLimit, maxLimit);
+        List<SortKey> sort = sort(params);
+        String hidden = last(params, "os_hidden");
+        boolean osHidden = hidden != null && bool(hidden.toLowerCase(java.util.Locale.ROOT), "os_hidden");
+        String protectedValue = last(params, "protected");
+        Boolean isProtected = protectedValue == null ? null : bool(protectedValue, "protected");
+
+        // Glance's database layer reads the remaining filters as a dict: a repeated key keeps its first
+        // place and its last value. Every tag parameter counts; a "tags" parameter only without them.
+        List<String> tags = new ArrayList<>();
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : params) {
+            if (p.getKey().equals("tag")) {
+                tags.add(p.getValue().strip());
+            } else if (!PAGING.contains(p.getKey()) && !CHECKED_EARLIER.contains(p.getKey())) {
+                filters.put(p.getKey(), p.getValue());
+            }
+        }
+        String tagsValue = filters.remove("tags");
+        if (tags.isEmpty() && tagsValue != null) {
+            tagsValue.chars().forEach(c -> tags.add(String.valueOf((char) c))); // as Glance does
+        }
+        filters.remove("deleted"); // Glance's controller overwrites it with deleted=False
+
         Map<String, List<String>> exact = new LinkedHashMap<>();
         List<TimeFilter> times = new ArrayList<>();
-        List<String> tags = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
         Long sizeMin = null;
         Long sizeMax = null;
-        String visibility = null;
-        String memberStatus = null;
-        boolean osHidden = false;
-        Boolean isProtected = null;
-        for (Map.Entry<String, String> p : params) {
+        for (Map.Entry<String, String> p : filters.entrySet()) {
             String key = p.getKey();
             String value = p.getValue();
-            if (PAGING.contains(key)) {
-                continue;
-            }
             switch (key) {
-                case "tag" -> tags.add(value);
                 case "size_min" -> sizeMin = rangeValue(value);
                 case "size_max" -> sizeMax = rangeValue(value);
-                case "tags" -> value.chars().forEach(c -> tags.add(String.valueOf((char) c))); // as Glance does
                 case "created_at", "updated_at" -> times.add(timeFilter(key, value));
-                case "visibility" -> visibility = oneOf(value, VISIBILITIES, "Invalid visibility value: " + value);
-                case "member_status" -> memberStatus = oneOf(value, MEMBER_STATUSES, "Invalid status: " + value);
-                case "os_hidden" -> osHidden = bool(value.toLowerCase(java.util.Locale.ROOT), "os_hidden");
-                case "protected" -> isProtected = bool(value, "protected");
-                case "changes-since" -> throw new InvalidInputException(
-                        "The \"changes-since\" filter is no longer available on v2.");
                 default -> {
                     if (IN_FILTERS.contains(key)) {
                         exact.put(key, inValues(key, value));
@@ -72,68 +102,68 @@ final class ImageQueryParser {
                 }
             }
         }
-        return new ImageQuery(exact, times, sizeMin, sizeMax, visibility, memberStatus, osHidden, isProtected,
-                tags, properties, sort(params), limit(first(params, "limit"), defaultLimit, maxLimit),
-                first(params, "marker"));
+        // Glance validates the last visibility given but filters on the first one.
+        return new ImageQuery(exact, times, sizeMin, sizeMax, first(params, "visibility"), memberStatus, osHidden,
+                isProtected, tags, properties, sort, limit, first(params, "marker"));
     }
 
+    /**
+     * Python's {@code int(limit)}: surrounding blanks, a sign and digit-separating underscores are fine, and
+     * any size is an integer (then clamped to the maximum, like every limit above it).
+     */
     static int limit(String value, int defaultLimit, int maxLimit) {
         if (value == null) {
             return Math.min(defaultLimit, maxLimit);
         }
-        int limit;
-        try {
-            limit = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
+        String text = value.strip();
+        if (!PYTHON_INT.matcher(text).matches()) {
             throw new InvalidInputException("limit param must be an integer");
         }
-        if (limit < 0) {
+        BigInteger limit = new BigInteger(text.replace("_", ""));
+        if (limit.signum() < 0) {
             throw new InvalidInputException("limit param must be positive");
         }
-        return Math.min(limit, maxLimit);
+        return limit.min(BigInteger.valueOf(maxLimit)).intValue();
     }
 
-    /** Either the classic sort_key/sort_dir pairs or the newer sort=k1:dir,k2 syntax, never both. */
+    /**
+     * Either the classic sort_key/sort_dir pairs or the newer sort=k1:dir,k2 syntax, never both; then the
+     * tie-breakers Glance's database layer appends: created_at and id, in the one direction given (or desc).
+     */
     static List<SortKey> sort(List<Map.Entry<String, String>> params) {
-        List<String> keys = all(params, "sort_key");
-        List<String> dirs = all(params, "sort_dir");
+        List<String> keys = new ArrayList<>();
+        List<Boolean> ascending = new ArrayList<>();
         String sort = first(params, "sort");
-        List<SortKey> order = new ArrayList<>();
-        String defaultDir = "desc";
-        if (dirs.size() > 1 && dirs.size() != keys.size() && sort == null) {
-            throw new InvalidInputException("Number of sort dirs does not match the number of sort keys");
-        }
+        List<String> classicKeys = all(params, "sort_key");
+        List<String> classicDirs = all(params, "sort_dir");
         if (sort != null) {
-            if (!keys.isEmpty() || !dirs.isEmpty()) {
+            if (!classicKeys.isEmpty() || !classicDirs.isEmpty()) {
                 throw new InvalidInputException("Old and new sorting syntax cannot be combined");
             }
             for (String term : sort.strip().split(",", -1)) {
                 int colon = term.indexOf(':');
-                String key = (colon < 0 ? term : term.substring(0, colon)).strip();
-                String dir = colon < 0 ? "" : term.substring(colon + 1).strip();
-                order.add(new SortKey(sortKey(key), ascending(dir.isEmpty() ? "desc" : dir)));
-            }
-            if (order.size() == 1) {
-                defaultDir = order.get(0).ascending() ? "asc" : "desc";
+                String dir = colon < 0 ? "" : term.substring(colon + 1);
+                keys.add(sortKey((colon < 0 ? term : term.substring(0, colon)).strip()));
+                ascending.add(ascending(dir.isEmpty() ? "desc" : dir.strip()));
             }
         } else {
-            if (keys.isEmpty()) {
-                keys = List.of("created_at");
-            }
-            if (dirs.size() > 1 && dirs.size() != keys.size()) {
+            classicKeys.forEach(k -> keys.add(sortKey(k.strip())));
+            classicDirs.forEach(d -> ascending.add(ascending(d.strip())));
+            if (ascending.size() > 1 && ascending.size() != keys.size()) {
                 throw new InvalidInputException("Number of sort dirs does not match the number of sort keys");
             }
-            for (int i = 0; i < keys.size(); i++) {
-                String dir = dirs.isEmpty() ? "desc" : dirs.get(dirs.size() == 1 ? 0 : i).strip();
-                order.add(new SortKey(sortKey(keys.get(i).strip()), ascending(dir)));
-            }
-            if (dirs.size() == 1) {
-                defaultDir = dirs.get(0);
-            }
+        }
+        if (keys.isEmpty()) {
+            keys.add("created_at");
+        }
+        boolean defaultAscending = ascending.size() == 1 && ascending.get(0);
+        List<SortKey> order = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            order.add(new SortKey(keys.get(i), ascending.size() > 1 ? ascending.get(i) : defaultAscending));
         }
         for (String tieBreaker : List.of("created_at", "id")) {
-            if (order.stream().noneMatch(k -> k.key().equals(tieBreaker))) {
-                order.add(new SortKey(tieBreaker, ascending(defaultDir)));
+            if (!keys.contains(tieBreaker)) {
+                order.add(new SortKey(tieBreaker, defaultAscending));
             }
         }
         return order;
@@ -286,6 +316,17 @@ final class ImageQueryParser {
 
     private static String first(List<Map.Entry<String, String>> params, String key) {
         return params.stream().filter(p -> p.getKey().equals(key)).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** What webob's {@code params.get(key)} gives: the last value. */
+    private static String last(List<Map.Entry<String, String>> params, String key) {
+        String value = null;
+        for (Map.Entry<String, String> p : params) {
+            if (p.getKey().equals(key)) {
+                value = p.getValue();
+            }
+        }
+        return value;
     }
 
     private static List<String> all(List<Map.Entry<String, String>> params, String key) {

@@ -60,7 +60,8 @@ final class Links {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
+    /** Python's quote_plus: like URLEncoder except that '~' stays as it is and '*' is escaped. */
     private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
     }
 }
