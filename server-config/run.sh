@@ -23,5 +23,4 @@ exec java ${GLANCE_JAVA_OPTS:--Xmx1g} -Duser.timezone=UTC -jar "$micro" \
     --deploy "$war" --contextroot / \
     --port "$port" --nocluster --nohostaware --disablephonehome \
     --rootdir "$GLANCE_DATA_DIR/payara-micro" \
-    --postbootcommandfile "$top/server-config/post-boot-commands.asadmin" \
     "$@"

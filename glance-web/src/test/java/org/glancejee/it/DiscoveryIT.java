@@ -115,14 +115,4 @@ class DiscoveryIT {
             assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
         }
     }
-
-    @Test
-    void speaksHttp11OnlyAsGlanceDoes() throws Exception {
-        java.net.http.HttpClient h2 = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_2).build();
-        HttpResponse<String> response = h2.send(java.net.http.HttpRequest.newBuilder(
-                GlanceServer.baseUri().resolve("/versions")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, response.version());
-    }
 }

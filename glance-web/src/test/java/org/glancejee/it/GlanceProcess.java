@@ -128,7 +128,6 @@ public final class GlanceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", required("glance.it.micro"),
                 "--deploy", required("glance.it.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster", "--nohostaware", "--disablephonehome",
-                "--postbootcommandfile", required("glance.it.postboot"),
                 "--rootdir", work.resolve("micro").toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
