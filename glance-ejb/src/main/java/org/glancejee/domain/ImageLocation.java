@@ -11,7 +11,7 @@ import java.util.UUID;
 /** Where one copy of an image's data is kept: a store id and a store-specific URL users never see. */
 @Entity
 @Table(name = "image_locations")
-public class ImageLocation {
+public class ImageLocation extends SoftDeletedRecord {
     @Id
     @Column(length = 36)
     private String id;
@@ -28,16 +28,6 @@ public class ImageLocation {
 
     private String status;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    @Column(name = "deleted_at")
-    private Instant deletedAt;
-
-    private boolean deleted;
 
     protected ImageLocation() {
     }
@@ -49,17 +39,14 @@ public class ImageLocation {
         l.store = store;
         l.url = url;
         l.status = "active";
-        l.createdAt = now;
-        l.updatedAt = now;
+        l.created(now);
         return l;
     }
 
     /** The data is gone (or going): the location no longer serves the image. */
     public void markDeleted(Instant now) {
         status = "deleted";
-        deleted = true;
-        deletedAt = now;
-        updatedAt = now;
+        markDeletedAt(now);
     }
 
     public String imageId() { return imageId; }

@@ -11,7 +11,7 @@ import java.util.UUID;
 /** A project an owner shared an image with, and whether that project accepted it. */
 @Entity
 @Table(name = "image_members")
-public class ImageMember {
+public class ImageMember extends SoftDeletedRecord {
     public enum Status { PENDING, ACCEPTED, REJECTED }
 
     @Id
@@ -28,16 +28,6 @@ public class ImageMember {
 
     private String status;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    @Column(name = "deleted_at")
-    private Instant deletedAt;
-
-    private boolean deleted;
 
     protected ImageMember() {
     }
@@ -48,14 +38,11 @@ public class ImageMember {
         m.imageId = imageId;
         m.member = member;
         m.status = "pending";
-        m.createdAt = now;
-        m.updatedAt = now;
+        m.created(now);
         return m;
     }
 
     public String imageId() { return imageId; }
     public String member() { return member; }
     public String status() { return status; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 /** An asynchronous piece of work on an image (an import), with its input, result and progress message. */
 @Entity
 @Table(name = "tasks")
-public class Task {
+public class Task extends SoftDeletedRecord {
     @Id
     @Column(length = 36)
     private String id;
@@ -40,16 +40,6 @@ public class Task {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    @Column(name = "deleted_at")
-    private Instant deletedAt;
-
-    private boolean deleted;
 
     protected Task() {
     }
@@ -63,8 +53,7 @@ public class Task {
         t.imageId = imageId;
         t.input = input;
         t.message = "";
-        t.createdAt = now;
-        t.updatedAt = now;
+        t.created(now);
         return t;
     }
 
@@ -77,6 +66,4 @@ public class Task {
     public String result() { return result; }
     public String message() { return message; }
     public Instant expiresAt() { return expiresAt; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
 }
