@@ -58,7 +58,7 @@ while [ $# -gt 0 ]; do
         --port) JEE_PORT=$2; shift ;;
         --ref-port) REF_PORT=$2; shift ;;
         --db-port) DB_PORT=$2; shift ;;
-        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+        -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
