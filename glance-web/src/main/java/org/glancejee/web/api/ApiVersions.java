@@ -2,7 +2,7 @@ package org.glancejee.web.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.glancejee.web.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,15 +34,15 @@ public class ApiVersions {
     public JsonObject document(UriInfo uri) {
         String base = settings.publicEndpoint().map(e -> e.endsWith("/") ? e : e + "/")
                 .orElse(uri.getBaseUri().toString());
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.PROVIDER.createArrayBuilder();
         List<String> versions = offered();
         for (int i = 0; i < versions.size(); i++) {
-            list.add(Json.createObjectBuilder()
+            list.add(Jsons.PROVIDER.createObjectBuilder()
                     .add("id", versions.get(i))
                     .add("status", i == 0 ? "CURRENT" : "SUPPORTED")
-                    .add("links", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("links", Jsons.PROVIDER.createArrayBuilder().add(Jsons.PROVIDER.createObjectBuilder()
                             .add("rel", "self").add("href", base + "v2/"))));
         }
-        return Json.createObjectBuilder().add("versions", list).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("versions", list).build();
     }
 }

@@ -2,7 +2,7 @@ package org.glancejee.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.glancejee.web.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -53,9 +53,9 @@ public class ImagesResource {
         List<Map.Entry<String, String>> params = Links.queryParameters(uri);
         ImageQuery query = ImageQueryParser.parse(params, settings.limitParamDefault(), settings.apiLimitMax());
         ImagePage page = images.list(Caller.of(request), query);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.PROVIDER.createArrayBuilder();
         page.images().forEach(i -> items.add(ImageJson.view(i)));
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder()
                 .add("images", items)
                 .add("first", Links.withQuery("/v2/images", params, "marker"))
                 .add("schema", "/v2/schemas/images");

@@ -2,7 +2,7 @@ package org.glancejee.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.glancejee.web.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,9 +21,9 @@ public class InfoResource {
     @GET
     @Path("import")
     public Response importMethods() {
-        JsonArrayBuilder methods = Json.createArrayBuilder();
+        JsonArrayBuilder methods = Jsons.PROVIDER.createArrayBuilder();
         settings.enabledImportMethods().forEach(methods::add);
-        String body = Json.createObjectBuilder().add("import-methods", Json.createObjectBuilder()
+        String body = Jsons.PROVIDER.createObjectBuilder().add("import-methods", Jsons.PROVIDER.createObjectBuilder()
                 .add("description", "Import methods available.")
                 .add("type", "array")
                 .add("value", methods)).build().toString();

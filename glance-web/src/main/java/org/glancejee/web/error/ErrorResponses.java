@@ -1,6 +1,6 @@
 package org.glancejee.web.error;
 
-import jakarta.json.Json;
+import org.glancejee.web.json.Jsons;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +25,7 @@ public final class ErrorResponses {
         String accepted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
         Response.ResponseBuilder builder = Response.status(status);
         if (accepted.contains("application/json")) {
-            String body = Json.createObjectBuilder()
+            String body = Jsons.PROVIDER.createObjectBuilder()
                     .add("message", text + "<br /><br />\n" + (detail == null ? "" : detail) + "\n\n")
                     .add("code", code)
                     .add("title", title)

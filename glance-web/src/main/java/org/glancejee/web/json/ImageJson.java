@@ -1,6 +1,5 @@
 package org.glancejee.web.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,7 +23,7 @@ public final class ImageJson {
     }
 
     public static JsonObject view(Image image) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         new TreeMap<>(image.properties()).forEach((k, v) -> {
             if (v == null) {
                 json.addNull(k);
@@ -63,7 +62,7 @@ public final class ImageJson {
         } else if (value instanceof Instant t) {
             json.add(name, timestamp(t));
         } else if (value instanceof Collection<?> items) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
             items.forEach(item -> array.add(String.valueOf(item)));
             json.add(name, array);
         } else if (value instanceof Map<?, ?>) {

@@ -1,6 +1,5 @@
 package org.glancejee.web.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -29,7 +28,7 @@ public final class JsonBodies {
         }
         // A parser rather than a reader: the reader stops after the first value and would accept
         // '{"name": "x"}}'; Python's json.loads, and so Glance, refuses anything after it.
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = Jsons.PROVIDER.createParser(new StringReader(body))) {
             if (!parser.hasNext()) {
                 throw malformed();
             }

@@ -1,6 +1,5 @@
 package org.glancejee.web.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,18 +33,18 @@ public final class Schemas {
     }
 
     public static JsonObject image(List<String> diskFormats, List<String> containerFormats) {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonObjectBuilder properties = Jsons.PROVIDER.createObjectBuilder();
         for (ImageAttribute a : ImageAttribute.values()) {
             properties.add(a.apiName(), attribute(a, diskFormats, containerFormats));
         }
         for (PropertyDefinition p : StandardProperties.ALL) {
             properties.add(p.name(), standardProperty(p));
         }
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("name", "image")
                 .add("properties", properties)
-                .add("additionalProperties", Json.createObjectBuilder().add("type", "string"))
-                .add("links", Json.createArrayBuilder()
+                .add("additionalProperties", Jsons.PROVIDER.createObjectBuilder().add("type", "string"))
+                .add("links", Jsons.PROVIDER.createArrayBuilder()
                         .add(link("self", "{self}")).add(link("enclosure", "{file}"))
                         .add(link("describedby", "{schema}")))
                 .build();
@@ -56,7 +55,7 @@ public final class Schemas {
         if (a == ImageAttribute.LOCATIONS) {
             return locations();
         }
-        JsonObjectBuilder p = Json.createObjectBuilder();
+        JsonObjectBuilder p = Jsons.PROVIDER.createObjectBuilder();
         p.add("type", type(a));
         if (a.readOnly()) {
             p.add("readOnly", true);
@@ -73,16 +72,16 @@ public final class Schemas {
                     .map(Visibility::apiName).toList()));
             case DISK_FORMAT -> p.add("enum", strings(true, diskFormats));
             case CONTAINER_FORMAT -> p.add("enum", strings(true, containerFormats));
-            case TAGS -> p.add("items", Json.createObjectBuilder().add("type", "string").add("maxLength", 255));
+            case TAGS -> p.add("items", Jsons.PROVIDER.createObjectBuilder().add("type", "string").add("maxLength", 255));
             default -> { }
         }
         return p;
     }
 
     private static JsonObjectBuilder standardProperty(PropertyDefinition p) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        json.add("type", p.nullable() ? Json.createArrayBuilder().add("null").add("string").build()
-                : Json.createValue("string"));
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
+        json.add("type", p.nullable() ? Jsons.PROVIDER.createArrayBuilder().add("null").add("string").build()
+                : Jsons.PROVIDER.createValue("string"));
         if (p.pattern() != null) {
             json.add("pattern", p.pattern());
         }
@@ -94,28 +93,28 @@ public final class Schemas {
     }
 
     private static JsonObjectBuilder locations() {
-        JsonObjectBuilder validation = Json.createObjectBuilder()
+        JsonObjectBuilder validation = Jsons.PROVIDER.createObjectBuilder()
                 .add("description", "Values to be used to populate the corresponding image properties. If the image"
                         + " status is not 'queued', values must exactly match those already contained in the image"
                         + " properties.")
                 .add("type", "object")
                 .add("writeOnly", true)
                 .add("additionalProperties", false)
-                .add("properties", Json.createObjectBuilder()
-                        .add("checksum", Json.createObjectBuilder().add("type", "string").add("minLength", 32)
+                .add("properties", Jsons.PROVIDER.createObjectBuilder()
+                        .add("checksum", Jsons.PROVIDER.createObjectBuilder().add("type", "string").add("minLength", 32)
                                 .add("maxLength", 32))
-                        .add("os_hash_algo", Json.createObjectBuilder().add("type", "string").add("maxLength", 64))
-                        .add("os_hash_value", Json.createObjectBuilder().add("type", "string").add("maxLength", 128)))
-                .add("required", Json.createArrayBuilder().add("os_hash_algo").add("os_hash_value"));
-        return Json.createObjectBuilder()
+                        .add("os_hash_algo", Jsons.PROVIDER.createObjectBuilder().add("type", "string").add("maxLength", 64))
+                        .add("os_hash_value", Jsons.PROVIDER.createObjectBuilder().add("type", "string").add("maxLength", 128)))
+                .add("required", Jsons.PROVIDER.createArrayBuilder().add("os_hash_algo").add("os_hash_value"));
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("type", "array")
-                .add("items", Json.createObjectBuilder()
+                .add("items", Jsons.PROVIDER.createObjectBuilder()
                         .add("type", "object")
-                        .add("properties", Json.createObjectBuilder()
-                                .add("url", Json.createObjectBuilder().add("type", "string").add("maxLength", 255))
-                                .add("metadata", Json.createObjectBuilder().add("type", "object"))
+                        .add("properties", Jsons.PROVIDER.createObjectBuilder()
+                                .add("url", Jsons.PROVIDER.createObjectBuilder().add("type", "string").add("maxLength", 255))
+                                .add("metadata", Jsons.PROVIDER.createObjectBuilder().add("type", "object"))
                                 .add("validation_data", validation))
-                        .add("required", Json.createArrayBuilder().add("url").add("metadata")))
+                        .add("required", Jsons.PROVIDER.createArrayBuilder().add("url").add("metadata")))
                 .add("description", ImageAttribute.LOCATIONS.description());
     }
 
@@ -126,11 +125,11 @@ public final class Schemas {
             case BOOLEAN -> "boolean";
             case ARRAY -> "array";
         };
-        return a.nullable() ? Json.createArrayBuilder().add("null").add(name).build() : Json.createValue(name);
+        return a.nullable() ? Jsons.PROVIDER.createArrayBuilder().add("null").add(name).build() : Jsons.PROVIDER.createValue(name);
     }
 
     private static JsonArrayBuilder strings(Boolean withNull, List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         if (Boolean.TRUE.equals(withNull)) {
             array.addNull();
         }
@@ -139,29 +138,29 @@ public final class Schemas {
     }
 
     private static JsonObjectBuilder link(String rel, String href) {
-        return Json.createObjectBuilder().add("rel", rel).add("href", href);
+        return Jsons.PROVIDER.createObjectBuilder().add("rel", rel).add("href", href);
     }
 
     private static JsonObject collection(String name, JsonObject item, boolean paged) {
-        JsonObjectBuilder properties = Json.createObjectBuilder()
-                .add(name, Json.createObjectBuilder().add("type", "array").add("items", item));
-        JsonArrayBuilder links = Json.createArrayBuilder();
+        JsonObjectBuilder properties = Jsons.PROVIDER.createObjectBuilder()
+                .add(name, Jsons.PROVIDER.createObjectBuilder().add("type", "array").add("items", item));
+        JsonArrayBuilder links = Jsons.PROVIDER.createArrayBuilder();
         if (paged) {
-            properties.add("first", Json.createObjectBuilder().add("type", "string"))
-                    .add("next", Json.createObjectBuilder().add("type", "string"));
+            properties.add("first", Jsons.PROVIDER.createObjectBuilder().add("type", "string"))
+                    .add("next", Jsons.PROVIDER.createObjectBuilder().add("type", "string"));
             links.add(link("first", "{first}")).add(link("next", "{next}"));
         } else {
             links.add(link("self", "{self}"));
         }
-        properties.add("schema", Json.createObjectBuilder().add("type", "string"));
+        properties.add("schema", Jsons.PROVIDER.createObjectBuilder().add("type", "string"));
         links.add(link("describedby", "{schema}"));
-        return Json.createObjectBuilder().add("name", name).add("properties", properties).add("links", links).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("name", name).add("properties", properties).add("links", links).build();
     }
 
     private static JsonObject member() {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("name", "member")
-                .add("properties", Json.createObjectBuilder()
+                .add("properties", Jsons.PROVIDER.createObjectBuilder()
                         .add("member_id", string("An identifier for the image member (tenantId)"))
                         .add("image_id", string("An identifier for the image")
                                 .add("pattern", ImageAttribute.UUID_PATTERN))
@@ -169,22 +168,22 @@ public final class Schemas {
                         .add("updated_at", string("Date and time of last modification of image member"))
                         .add("status", string("The status of this image member")
                                 .add("enum", strings(null, List.of("pending", "accepted", "rejected"))))
-                        .add("schema", Json.createObjectBuilder().add("readOnly", true).add("type", "string")))
+                        .add("schema", Jsons.PROVIDER.createObjectBuilder().add("readOnly", true).add("type", "string")))
                 .build();
     }
 
     private static JsonObject task() {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("name", "task")
-                .add("properties", Json.createObjectBuilder()
+                .add("properties", Jsons.PROVIDER.createObjectBuilder()
                         .add("id", string("An identifier for the task").add("pattern", ImageAttribute.UUID_PATTERN))
                         .add("type", string("The type of task represented by this content")
                                 .add("enum", strings(null, List.of("import", "api_image_import", "location_import"))))
                         .add("status", string("The current status of this task")
                                 .add("enum", strings(null, List.of("pending", "processing", "success", "failure"))))
-                        .add("input", Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("null")
+                        .add("input", Jsons.PROVIDER.createObjectBuilder().add("type", Jsons.PROVIDER.createArrayBuilder().add("null")
                                 .add("object")).add("description", "The parameters required by task, JSON blob"))
-                        .add("result", Json.createObjectBuilder().add("type", Json.createArrayBuilder().add("null")
+                        .add("result", Jsons.PROVIDER.createObjectBuilder().add("type", Jsons.PROVIDER.createArrayBuilder().add("null")
                                 .add("object")).add("description", "The result of current task, JSON blob"))
                         .add("owner", string("An identifier for the owner of this task"))
                         .add("message", string("Human-readable informative message only included when"
@@ -192,19 +191,19 @@ public final class Schemas {
                         .add("image_id", string("Image associated with the task"))
                         .add("request_id", string("Human-readable informative request-id"))
                         .add("user_id", string("User associated with the task"))
-                        .add("expires_at", Json.createObjectBuilder().add("type", Json.createArrayBuilder()
+                        .add("expires_at", Jsons.PROVIDER.createObjectBuilder().add("type", Jsons.PROVIDER.createArrayBuilder()
                                 .add("null").add("string")).add("description", "Datetime when this resource would be"
                                 + " subject to removal"))
                         .add("created_at", string("Datetime when this resource was created"))
                         .add("updated_at", string("Datetime when this resource was updated"))
-                        .add("self", Json.createObjectBuilder().add("readOnly", true).add("type", "string"))
-                        .add("schema", Json.createObjectBuilder().add("readOnly", true).add("type", "string")))
-                .add("links", Json.createArrayBuilder().add(link("self", "{self}"))
+                        .add("self", Jsons.PROVIDER.createObjectBuilder().add("readOnly", true).add("type", "string"))
+                        .add("schema", Jsons.PROVIDER.createObjectBuilder().add("readOnly", true).add("type", "string")))
+                .add("links", Jsons.PROVIDER.createArrayBuilder().add(link("self", "{self}"))
                         .add(link("describedby", "{schema}")))
                 .build();
     }
 
     private static JsonObjectBuilder string(String description) {
-        return Json.createObjectBuilder().add("type", "string").add("description", description);
+        return Jsons.PROVIDER.createObjectBuilder().add("type", "string").add("description", description);
     }
 }
