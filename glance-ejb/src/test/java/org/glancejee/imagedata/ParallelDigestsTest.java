@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -23,23 +24,64 @@ class ParallelDigestsTest {
         executor.shutdownNow();
     }
 
-    private static String hex(String algorithm, byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+    @Test
+    void digestsMatchWhateverTheSizeAndReadPattern() throws Exception {
+        int[] sizes = {0, 1, ParallelDigests.CHUNK - 1, ParallelDigests.CHUNK, ParallelDigests.CHUNK + 1,
+                ParallelDigests.CHUNK * ParallelDigests.BUFFERS * 3 + 12345};
+        int[] reads = {1, 8191, 65536, 1 << 20};
+        for (int size : sizes) {
+            byte[] data = new byte[size];
+            new Random(size).nextBytes(data);
+            for (int read : reads) {
+                if (read == 1 && size > 1 << 20) {
+                    continue;
+                }
+                ParallelDigests digests = new ParallelDigests(new ByteArrayInputStream(data), executor, "MD5", "SHA-512");
+                byte[] buffer = new byte[read];
+                long total = 0;
+                int n;
+                while ((n = digests.read(buffer, 0, read)) > 0) {
+                    total += n;
+                }
+                assertEquals(size, total);
+                assertEquals(size, digests.count());
+                assertEquals(List.of(hex("MD5", data), hex("SHA-512", data)), digests.finish(),
+                        "size " + size + ", reads of " + read);
+            }
+        }
     }
 
     @Test
-    void digestsMatchThoseOfTheWholeData() throws Exception {
-        for (int size : new int[] {0, 1, 1 << 20, (1 << 20) + 1, 5 * (1 << 20) + 12345}) {
-            byte[] data = new byte[size];
-            new Random(size).nextBytes(data);
-            ParallelDigests in = new ParallelDigests(new ByteArrayInputStream(data), executor, "MD5", "SHA-512");
-            byte[] buffer = new byte[7919];
-            while (in.read(buffer, 0, buffer.length) > 0) {
-                // a reader using odd-sized reads, as a store might
-            }
-            assertEquals(List.of(hex("MD5", data), hex("SHA-512", data)), in.finish(), "size " + size);
-            assertEquals(size, in.count());
+    void singleByteReadsAreDigestedToo() throws Exception {
+        byte[] data = "abc".getBytes();
+        ParallelDigests digests = new ParallelDigests(new ByteArrayInputStream(data), executor, "SHA-512");
+        while (digests.read() >= 0) {
+            // consume
         }
+        assertEquals(List.of(hex("SHA-512", data)), digests.finish());
+    }
+
+    @Test
+    void abandonedUploadsStopTheirWorkers() throws Exception {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return len;
+            }
+        };
+        ParallelDigests digests = new ParallelDigests(endless, executor, "MD5", "SHA-512");
+        byte[] buffer = new byte[1 << 20];
+        for (int i = 0; i < 32; i++) {
+            digests.read(buffer, 0, buffer.length);
+        }
+        digests.abandon();
+        executor.shutdown();
+        assertEquals(true, executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     @Test
@@ -65,5 +107,13 @@ class ParallelDigestsTest {
     void unknownAlgorithmsAreRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new ParallelDigests(InputStream.nullInputStream(), executor, "NOPE-1"));
+    }
+
+    private static String hex(String algorithm, byte[] data) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
     }
 }
