@@ -1,6 +1,6 @@
 package org.glancejee.web.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,20 +30,14 @@ import java.util.List;
  * Glance does (no {@code @Produces}, so no 406); Accept only chooses the format of error bodies.
  */
 @Path("v2/images/{id}")
-@RequestScoped
+@ApplicationScoped
 public class ImageResource {
 
     @Inject
     ImageService images;
 
-    @Context
-    ContainerRequestContext request;
-
-    @Context
-    HttpHeaders headers;
-
     @GET
-    public Response show(@PathParam("id") String id) {
+    public Response show(@PathParam("id") String id, @Context ContainerRequestContext request) {
         return Response.ok(ImageJson.view(images.show(Caller.of(request), id)).toString(),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -51,7 +45,7 @@ public class ImageResource {
     @PATCH
     @Consumes(MediaType.WILDCARD)
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           String body) {
+                           String body, @Context ContainerRequestContext request, @Context HttpHeaders headers) {
         List<PatchOperation> changes;
         try {
             changes = ImagePatchParser.parse(contentType, body);
@@ -64,7 +58,7 @@ public class ImageResource {
     }
 
     @DELETE
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") String id, @Context ContainerRequestContext request) {
         images.delete(Caller.of(request), id);
         return Response.noContent().build();
     }

@@ -1,6 +1,6 @@
 package org.glancejee.web.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.glancejee.web.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
@@ -33,7 +33,7 @@ import java.util.Map;
  * the format of error bodies.
  */
 @Path("v2/images")
-@RequestScoped
+@ApplicationScoped
 public class ImagesResource {
 
     @Inject
@@ -42,14 +42,8 @@ public class ImagesResource {
     @Inject
     ApiSettings settings;
 
-    @Context
-    UriInfo uri;
-
-    @Context
-    ContainerRequestContext request;
-
     @GET
-    public Response list() {
+    public Response list(@Context UriInfo uri, @Context ContainerRequestContext request) {
         List<Map.Entry<String, String>> params = Links.queryParameters(uri);
         ImageQuery query = ImageQueryParser.parse(params, settings.limitParamDefault(), settings.apiLimitMax());
         ImagePage page = images.list(Caller.of(request), query);
@@ -69,7 +63,7 @@ public class ImagesResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(String body) {
+    public Response create(String body, @Context UriInfo uri, @Context ContainerRequestContext request) {
         Map<String, Object> fields = JsonBodies.object(body);
         Image image = images.create(Caller.of(request), fields);
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
