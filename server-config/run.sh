@@ -2,6 +2,9 @@
 # Builds the server if needed and starts it on Payara Micro at http://127.0.0.1:9292 (GLANCE_PORT).
 # With no settings it runs on the embedded default: H2 and the file store under $GLANCE_DATA_DIR
 # (default ./glance-data). Point GLANCE_DB_URL at jdbc:mariadb://... to use MariaDB instead.
+# GLANCE_JAVA_OPTS replaces the JVM options below. The parallel collector is the default because the
+# API allocates many short-lived objects per request: on 2 cores it cost 20% less CPU per list and
+# create request than G1 (src/benchmarks), for about 100 MiB more resident memory.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 war=$top/glance-web/target/glance.war
@@ -19,7 +22,7 @@ port=${GLANCE_PORT:-9292}
 echo "[glance] data directory: $GLANCE_DATA_DIR"
 echo "[glance] database: ${GLANCE_DB_URL:-embedded H2 under the data directory}"
 echo "[glance] starting on http://127.0.0.1:$port ..."
-exec java ${GLANCE_JAVA_OPTS:--Xmx1g} -Duser.timezone=UTC -jar "$micro" \
+exec java ${GLANCE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -Duser.timezone=UTC -jar "$micro" \
     --deploy "$war" --contextroot / \
     --port "$port" --nocluster --nohostaware --disablephonehome \
     --rootdir "$GLANCE_DATA_DIR/payara-micro" \
