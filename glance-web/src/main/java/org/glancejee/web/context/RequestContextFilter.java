@@ -8,11 +8,12 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.glancejee.config.ApiSettings;
-import org.glancejee.config.AuthSettings;
-import org.glancejee.domain.RequestContext;
 import org.glancejee.web.error.ErrorResponses;
 
 import java.util.Set;
@@ -20,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Establishes who a request acts for and its request id, and stamps {@code x-openstack-request-id} on
- * every response. In {@code noauth} mode every request is an admin of the configured default project.
+ * every response. Who the caller is comes from {@link CallerIdentification}; a caller it refuses gets
+ * 401 (with {@code WWW-Authenticate}, as keystonemiddleware adds), 403 or 503 before any resource runs.
  */
 @Provider
 @PreMatching
@@ -28,11 +30,17 @@ import java.util.UUID;
 public class RequestContextFilter implements ContainerRequestFilter, ContainerResponseFilter {
     static final String REQUEST_ID_HEADER = "x-openstack-request-id";
 
+    /** What answers without credentials, as in Glance: the version documents and the health check. */
+    private static final Set<String> OPEN_PATHS = Set.of("", "/", "versions", "healthcheck");
+
     @Inject
-    AuthSettings auth;
+    CallerIdentification identification;
 
     @Inject
     ApiSettings api;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -45,8 +53,20 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
             return;
         }
         request.setProperty(REQUEST_ID_HEADER, requestId);
-        request.setProperty(Caller.PROPERTY, new RequestContext(auth.noauthProjectId().orElse(null), null,
-                Set.of("admin"), true, requestId));
+        if (OPEN_PATHS.contains(request.getUriInfo().getPath())) {
+            return;
+        }
+        try {
+            request.setProperty(Caller.PROPERTY, identification.identify(request.getHeaderString("X-Auth-Token"),
+                    request.getHeaderString("X-Service-Token"), servletRequest.getLocalAddr(), requestId));
+        } catch (CallerIdentification.Refusal refusal) {
+            Response.ResponseBuilder response = ErrorResponses.build(refusal.status, null, refusal.detail,
+                    request.getHeaderString(HttpHeaders.ACCEPT));
+            if (refusal.status == 401) {
+                response.header("WWW-Authenticate", identification.wwwAuthenticate());
+            }
+            request.abortWith(response.build());
+        }
     }
 
     @Override

@@ -74,12 +74,16 @@ public final class ErrorResponses {
         return switch (status) {
             case 400 -> "The server could not comply with the request since it is either malformed or otherwise"
                     + " incorrect.";
+            case 401 -> "This server could not verify that you are authorized to access the document you requested."
+                    + " Either you supplied the wrong credentials (e.g., bad password), or your browser does not"
+                    + " understand how to supply the credentials required.";
             case 403 -> "Access was denied to this resource.";
             case 404 -> "The resource could not be found.";
             case 409 -> "There was a conflict when trying to complete your request.";
             case 413 -> "The request is larger than the server is willing or able to process.";
             case 416 -> "The Range requested is not available.";
             case 431 -> "The request header fields were too large.";
+            case 503 -> "The server is currently unavailable. Please try again at a later time.";
             default -> "The server has either erred or is incapable of performing the requested operation.";
         };
     }

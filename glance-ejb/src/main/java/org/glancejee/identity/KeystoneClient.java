@@ -1,0 +1,134 @@
+package org.glancejee.identity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The two Keystone v3 calls Glance needs: issue the service user's token (password method, scoped to
+ * its project) and validate a caller's token with it ({@code GET /v3/auth/tokens}, no catalog).
+ */
+public class KeystoneClient {
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final URI tokens;
+    private final String serviceCredentials;
+
+    /** The service user's token and when it stops being valid. */
+    public record IssuedToken(String id, Instant expiresAt) {
+    }
+
+    /** Thrown when Keystone refuses the service token itself, so a new one is needed. */
+    public static class ServiceTokenRejectedException extends RuntimeException {
+        ServiceTokenRejectedException() {
+            super("Keystone refused the service token");
+        }
+    }
+
+    public KeystoneClient(String authUrl, String username, String password, String userDomainName,
+                          String projectName, String projectDomainName, Duration connectTimeout) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+        this.tokens = URI.create(v3(authUrl) + "/auth/tokens");
+        this.serviceCredentials = Json.createObjectBuilder().add("auth", Json.createObjectBuilder()
+                .add("identity", Json.createObjectBuilder()
+                        .add("methods", Json.createArrayBuilder().add("password"))
+                        .add("password", Json.createObjectBuilder().add("user", Json.createObjectBuilder()
+                                .add("name", username)
+                                .add("domain", Json.createObjectBuilder().add("name", userDomainName))
+                                .add("password", password))))
+                .add("scope", Json.createObjectBuilder().add("project", Json.createObjectBuilder()
+                        .add("name", projectName)
+                        .add("domain", Json.createObjectBuilder().add("name", projectDomainName)))))
+                .build().toString();
+    }
+
+    /** {@code auth_url} may be given with or without its {@code /v3} suffix, as keystonemiddleware allows. */
+    static String v3(String authUrl) {
+        String base = authUrl.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base.endsWith("/v3") ? base : base + "/v3";
+    }
+
+    public IssuedToken issueServiceToken() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(tokens).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(serviceCredentials)).build());
+        String id = response.headers().firstValue("X-Subject-Token").orElse(null);
+        if (response.statusCode() != 201 || id == null) {
+            throw new IdentityUnavailableException("Keystone refused the service user's credentials (HTTP "
+                    + response.statusCode() + ")", null);
+        }
+        return new IssuedToken(id, expiresAt(token(response.body())));
+    }
+
+    /**
+     * @throws InvalidTokenException when Keystone does not accept the subject token
+     * @throws ServiceTokenRejectedException when Keystone does not accept the service token
+     */
+    public ValidatedToken validate(String serviceToken, String subjectToken) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(tokens + "?nocatalog"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("X-Auth-Token", serviceToken)
+                .header("X-Subject-Token", subjectToken)
+                .header("Accept", "application/json")
+                .GET().build());
+        return switch (response.statusCode()) {
+            case 200 -> parse(token(response.body()));
+            case 404 -> throw new InvalidTokenException("token not found, expired or revoked");
+            case 401 -> throw new ServiceTokenRejectedException();
+            case 403 -> throw new IdentityUnavailableException(
+                    "the service user may not validate tokens (Keystone policy identity:validate_token)", null);
+            default -> throw new IdentityUnavailableException("Keystone answered HTTP " + response.statusCode(), null);
+        };
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IdentityUnavailableException("Keystone unreachable at " + request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IdentityUnavailableException("interrupted while asking Keystone", e);
+        }
+    }
+
+    private static JsonObject token(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject().getJsonObject("token");
+        }
+    }
+
+    static ValidatedToken parse(JsonObject token) {
+        JsonObject user = token.getJsonObject("user");
+        JsonObject project = token.containsKey("project") ? token.getJsonObject("project") : null;
+        Set<String> roles = new LinkedHashSet<>();
+        if (token.containsKey("roles")) {
+            for (JsonValue role : token.getJsonArray("roles")) {
+                roles.add(role.asJsonObject().getString("name"));
+            }
+        }
+        return new ValidatedToken(user == null ? null : user.getString("id", null),
+                project == null ? null : project.getString("id", null), roles, expiresAt(token));
+    }
+
+    private static Instant expiresAt(JsonObject token) {
+        JsonValue value = token == null ? null : token.get("expires_at");
+        return value instanceof JsonString s ? Instant.parse(s.getString()) : null;
+    }
+}
