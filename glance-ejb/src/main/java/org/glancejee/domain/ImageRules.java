@@ -22,12 +22,19 @@ public final class ImageRules {
     private final List<String> containerFormats;
     private final int propertyQuota;
     private final int tagQuota;
+    private final PropertyProtections protections;
 
     public ImageRules(List<String> diskFormats, List<String> containerFormats, int propertyQuota, int tagQuota) {
+        this(diskFormats, containerFormats, propertyQuota, tagQuota, PropertyProtections.NONE);
+    }
+
+    public ImageRules(List<String> diskFormats, List<String> containerFormats, int propertyQuota, int tagQuota,
+                      PropertyProtections protections) {
         this.diskFormats = List.copyOf(diskFormats);
         this.containerFormats = List.copyOf(containerFormats);
         this.propertyQuota = propertyQuota;
         this.tagQuota = tagQuota;
+        this.protections = protections;
     }
 
     // --- create ----------------------------------------------------------------------------------
@@ -74,6 +81,11 @@ public final class ImageRules {
         if (fields.containsKey(ImageAttribute.LOCATIONS.apiName())) {
             throw new ForbiddenException("Attribute 'locations' is reserved.");
         }
+        for (String key : fields.keySet()) {
+            if (ImageAttribute.fromApiName(key).isEmpty()) {
+                protect(key, PropertyProtections.Operation.CREATE, caller);
+            }
+        }
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(field.getKey());
             if (attribute.isEmpty()) {
@@ -96,16 +108,19 @@ public final class ImageRules {
         boolean newProperty = false;
         for (PatchOperation op : operations) {
             Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(op.path());
+            boolean present = attribute.isEmpty() && readable(image, op.path(), caller);
             newProperty |= attribute.isEmpty() && !image.properties().containsKey(op.path());
             switch (op.op()) {
-                case REPLACE -> replace(image, op, attribute, caller);
+                case REPLACE -> replace(image, op, attribute, present, caller);
                 case ADD -> {
-                    if (strictAdd && (attribute.isPresent() || image.properties().containsKey(op.path()))) {
+                    if (strictAdd && (attribute.isPresent() || present)) {
                         throw new ConflictException(null, "Property " + op.path() + " already present.");
                     }
                     if (attribute.isPresent()) {
                         assign(image, attribute.get(), op.value(), caller);
                     } else {
+                        protect(op.path(), present ? PropertyProtections.Operation.UPDATE
+                                : PropertyProtections.Operation.CREATE, caller);
                         image.putProperty(op.path(), (String) op.value());
                     }
                 }
@@ -113,9 +128,10 @@ public final class ImageRules {
                     if (attribute.isPresent()) {
                         throw new ForbiddenException(null, "Property " + op.path() + " may not be removed.");
                     }
-                    if (!image.properties().containsKey(op.path())) {
+                    if (!present) {
                         throw new ConflictException(null, "Property " + op.path() + " does not exist.");
                     }
+                    protect(op.path(), PropertyProtections.Operation.DELETE, caller);
                     image.dropProperty(op.path());
                 }
             }
@@ -153,13 +169,15 @@ public final class ImageRules {
         }
     }
 
-    private void replace(Image image, PatchOperation op, Optional<ImageAttribute> attribute, RequestContext caller) {
+    private void replace(Image image, PatchOperation op, Optional<ImageAttribute> attribute, boolean present,
+                         RequestContext caller) {
         if (attribute.isPresent() && attribute.get() == ImageAttribute.OWNER && !caller.admin()) {
             throw new ForbiddenException(null, "Owner can't be updated by non admin.");
         }
         if (attribute.isPresent()) {
             assign(image, attribute.get(), op.value(), caller);
-        } else if (image.properties().containsKey(op.path())) {
+        } else if (present) {
+            protect(op.path(), PropertyProtections.Operation.UPDATE, caller);
             image.putProperty(op.path(), (String) op.value());
         } else {
             throw new ConflictException(null, "Property " + op.path() + " does not exist.");
@@ -218,6 +236,18 @@ public final class ImageRules {
     private static void checkVisibility(Object value, RequestContext caller) {
         if ("public".equals(value) && !caller.admin()) {
             throw new ForbiddenException("You are not authorized to complete publicize_image action.");
+        }
+    }
+
+    /** A custom property the caller may not read is, for that caller, not there. */
+    private boolean readable(Image image, String key, RequestContext caller) {
+        return image.properties().containsKey(key)
+                && protections.allows(key, PropertyProtections.Operation.READ, caller);
+    }
+
+    private void protect(String key, PropertyProtections.Operation operation, RequestContext caller) {
+        if (!protections.allows(key, operation, caller)) {
+            throw new ForbiddenException("Attribute '" + key + "' is reserved.");
         }
     }
 

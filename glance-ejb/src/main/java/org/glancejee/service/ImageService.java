@@ -33,6 +33,9 @@ public class ImageService {
     @Inject
     DataRemoval dataRemoval;
 
+    @Inject
+    PropertyProtectionRules protections;
+
     private final Clock clock = Clock.systemUTC();
 
     public Image create(RequestContext caller, Map<String, Object> fields) {
@@ -114,7 +117,7 @@ public class ImageService {
 
     private ImageRules rules() {
         return new ImageRules(settings.diskFormats(), settings.containerFormats(),
-                settings.imagePropertyQuota(), settings.imageTagQuota());
+                settings.imagePropertyQuota(), settings.imageTagQuota(), protections.protections());
     }
 
     private Instant now() {
