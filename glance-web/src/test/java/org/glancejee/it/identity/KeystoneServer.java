@@ -82,6 +82,9 @@ public final class KeystoneServer implements BeforeAllCallback {
      * its MicroProfile Config keys: {@code glance.auth_strategy=keystone} and the
      * {@code glance.keystone_authtoken.*} service user (glance, in project service).
      */
+    /** The servers' glance.keystone_authtoken.token_cache_time in keystone runs. */
+    public static final int TOKEN_CACHE_SECONDS = 3;
+
     public static Map<String, String> glanceEnvironment() {
         Fixtures fixtures = fixtures();
         Fixtures.User service = fixtures.user(Fixtures.SERVICE);
@@ -94,6 +97,8 @@ public final class KeystoneServer implements BeforeAllCallback {
         env.put("GLANCE_KEYSTONE_AUTHTOKEN_PROJECT_NAME", service.projectName());
         env.put("GLANCE_KEYSTONE_AUTHTOKEN_USER_DOMAIN_NAME", fixtures.userDomainName());
         env.put("GLANCE_KEYSTONE_AUTHTOKEN_PROJECT_DOMAIN_NAME", fixtures.projectDomainName());
+        // short, so a test can watch a revoked token stop working
+        env.put("GLANCE_KEYSTONE_AUTHTOKEN_TOKEN_CACHE_TIME", String.valueOf(TOKEN_CACHE_SECONDS));
         return env;
     }
 
