@@ -23,18 +23,16 @@ public final class ImageRules {
     private final int propertyQuota;
     private final int tagQuota;
     private final PropertyProtections protections;
-
-    public ImageRules(List<String> diskFormats, List<String> containerFormats, int propertyQuota, int tagQuota) {
-        this(diskFormats, containerFormats, propertyQuota, tagQuota, PropertyProtections.NONE);
-    }
+    private final ImagePermissions permissions;
 
     public ImageRules(List<String> diskFormats, List<String> containerFormats, int propertyQuota, int tagQuota,
-                      PropertyProtections protections) {
+                      PropertyProtections protections, ImagePermissions permissions) {
         this.diskFormats = List.copyOf(diskFormats);
         this.containerFormats = List.copyOf(containerFormats);
         this.propertyQuota = propertyQuota;
         this.tagQuota = tagQuota;
         this.protections = protections;
+        this.permissions = permissions;
     }
 
     // --- create ----------------------------------------------------------------------------------
@@ -65,11 +63,7 @@ public final class ImageRules {
                 }
             }
         }
-        if (fields.containsKey("owner") && !caller.admin() && !caller.owns((String) fields.get("owner"))) {
-            throw new ForbiddenException(null, "You are not permitted to create images owned by '"
-                    + fields.get("owner") + "'");
-        }
-        checkVisibility(fields.get("visibility"), caller);
+        permissions.mayCreate((String) fields.get("owner"), (String) fields.get("visibility"), caller);
         if (fields.get("tags") instanceof List<?> tags && tagQuota >= 0 && tags.size() > tagQuota) {
             throw tooManyTags(tags.size());
         }
@@ -110,6 +104,9 @@ public final class ImageRules {
             Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(op.path());
             boolean present = attribute.isEmpty() && readable(image, op.path(), caller);
             newProperty |= attribute.isEmpty() && !image.properties().containsKey(op.path());
+            if (!(op.op() == PatchOperation.Op.REPLACE && attribute.orElse(null) == ImageAttribute.OWNER)) {
+                permissions.mayChange(image, op.path(), op.value(), caller);
+            }
             switch (op.op()) {
                 case REPLACE -> replace(image, op, attribute, present, caller);
                 case ADD -> {
@@ -171,8 +168,11 @@ public final class ImageRules {
 
     private void replace(Image image, PatchOperation op, Optional<ImageAttribute> attribute, boolean present,
                          RequestContext caller) {
-        if (attribute.isPresent() && attribute.get() == ImageAttribute.OWNER && !caller.admin()) {
-            throw new ForbiddenException(null, "Owner can't be updated by non admin.");
+        if (attribute.isPresent() && attribute.get() == ImageAttribute.OWNER) {
+            if (!caller.admin()) {
+                throw new ForbiddenException(null, "Owner can't be updated by non admin.");
+            }
+            permissions.mayChange(image, op.path(), op.value(), caller);
         }
         if (attribute.isPresent()) {
             assign(image, attribute.get(), op.value(), caller);
@@ -187,9 +187,6 @@ public final class ImageRules {
     private void assign(Image image, ImageAttribute attribute, Object value, RequestContext caller) {
         if (attribute == ImageAttribute.LOCATIONS) {
             throw new ForbiddenException("It's not allowed to update locations if locations are invisible.");
-        }
-        if (attribute == ImageAttribute.VISIBILITY) {
-            checkVisibility(value, caller);
         }
         Object checked = checked(attribute, value);
         if (attribute == ImageAttribute.TAGS && tagQuota >= 0 && ((List<?>) value).size() > tagQuota) {
@@ -230,12 +227,6 @@ public final class ImageRules {
         if (propertyQuota >= 0 && count > propertyQuota) {
             throw new LimitExceededException("The limit has been exceeded on the number of allowed image properties."
                     + " Attempted: " + count + ", Maximum: " + propertyQuota);
-        }
-    }
-
-    private static void checkVisibility(Object value, RequestContext caller) {
-        if ("public".equals(value) && !caller.admin()) {
-            throw new ForbiddenException("You are not authorized to complete publicize_image action.");
         }
     }
 

@@ -21,6 +21,7 @@ public final class Policy {
     }
 
     private final Map<String, EnforcedRule> registered;
+    private final Map<String, Check> linked;
 
     private Policy(List<RuleDefault> defaults, Map<String, Check> overrides) {
         Map<String, Check> rules = new LinkedHashMap<>();
@@ -29,6 +30,7 @@ public final class Policy {
         }
         rules.putAll(overrides);
         Map<String, Check> linked = RuleLinker.link(rules);
+        this.linked = Collections.unmodifiableMap(linked);
         Map<String, EnforcedRule> byName = new HashMap<>();
         for (RuleDefault rule : defaults) {
             byName.put(rule.name(), new EnforcedRule(linked.get(rule.name()), rule.scopeTypes()));
@@ -91,6 +93,16 @@ public final class Policy {
      */
     public boolean isAdmin(Credentials creds) {
         return allowed("context_is_admin", creds, creds.toPolicyValues());
+    }
+
+    /**
+     * Evaluates {@code rule:<name>} as a check string would, for rules an operator defines only in the
+     * policy file (the property protections' policies format): an unknown name falls back to the
+     * {@code default} rule, as oslo.policy does.
+     */
+    public boolean ruleAllows(String name, Credentials creds, Map<String, ?> target) {
+        Check check = linked.getOrDefault(name, linked.get("default"));
+        return check != null && check.allows(creds, target);
     }
 
     /** The names {@link #allowed} accepts. */

@@ -1,14 +1,13 @@
 package org.glancejee.service;
 
-import org.glancejee.domain.ForbiddenException;
 import org.glancejee.domain.Image;
 import org.glancejee.domain.NotFoundException;
 import org.glancejee.domain.RequestContext;
 import org.glancejee.domain.Visibility;
 
 /**
- * Who may see and change an image. An image the caller may not see is reported as missing, never as
- * forbidden, so its existence does not leak.
+ * Which images a caller can find at all (Glance's DB-layer is_image_visible); what it may do with them
+ * is {@link ImageAuthorization}'s. An image the caller cannot find is reported as missing.
  */
 final class ImagePolicy {
     private ImagePolicy() {
@@ -20,12 +19,6 @@ final class ImagePolicy {
         }
         Visibility v = image.visibility();
         return v == Visibility.PUBLIC || v == Visibility.COMMUNITY || (v == Visibility.SHARED && member);
-    }
-
-    static void requireModify(RequestContext caller, Image image) {
-        if (!caller.admin() && !caller.owns(image.owner())) {
-            throw new ForbiddenException("You are not authorized to complete modify_image action.");
-        }
     }
 
     static NotFoundException notFound(String id) {

@@ -36,6 +36,9 @@ public class ImageService {
     @Inject
     PropertyProtectionRules protections;
 
+    @Inject
+    ImageAuthorization authorization;
+
     private final Clock clock = Clock.systemUTC();
 
     public Image create(RequestContext caller, Map<String, Object> fields) {
@@ -50,18 +53,24 @@ public class ImageService {
     }
 
     public Image show(RequestContext caller, String id) {
-        return visible(caller, id);
+        Image image = visible(caller, id);
+        authorization.enforce(ImageAuthorization.GET_IMAGE, caller, image);
+        return image;
     }
 
+    /** One page; as in Glance, images the caller may not get_image are left out of the page. */
     public ImagePage list(RequestContext caller, ImageQuery query) {
-        return images.list(query, caller);
+        authorization.enforceForProject("get_images", caller);
+        ImagePage page = images.list(query, caller);
+        List<Image> allowed = page.images().stream()
+                .filter(i -> authorization.allowed(ImageAuthorization.GET_IMAGE, caller, i)).toList();
+        return allowed.size() == page.images().size() ? page : new ImagePage(allowed, page.more());
     }
 
     public Image update(RequestContext caller, String id, List<PatchOperation> changes, boolean strictAdd) {
         ImageRules rules = rules();
         rules.checkPatch(changes);
         Image image = visible(caller, id);
-        ImagePolicy.requireModify(caller, image);
         rules.applyPatch(image, changes, strictAdd, caller);
         if (!changes.isEmpty()) {
             // Glance saves (and so moves updated_at) only when there were changes.
@@ -74,7 +83,7 @@ public class ImageService {
     public void delete(RequestContext caller, String id) {
         Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
                 .orElseThrow(() -> new NotFoundException("Failed to find image " + id + " to delete"));
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("delete_image", caller, image);
         image.delete(now());
         List<ImageLocation> locations = images.activeLocations(id);
         locations.forEach(l -> l.markDeleted(now()));
@@ -83,13 +92,13 @@ public class ImageService {
 
     public void deactivate(RequestContext caller, String id) {
         Image image = visible(caller, id);
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("deactivate", caller, image);
         image.deactivate(now());
     }
 
     public void reactivate(RequestContext caller, String id) {
         Image image = visible(caller, id);
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("reactivate", caller, image);
         image.reactivate(now());
     }
 
@@ -97,7 +106,7 @@ public class ImageService {
         rules().checkTag(tag);
         Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
                 .orElseThrow(() -> new NotFoundException("Image " + id + " not found."));
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("modify_image", caller, image);
         rules().checkNewTag(image, tag);
         image.addTag(tag);
         image.touch(now());
@@ -105,7 +114,7 @@ public class ImageService {
 
     public void removeTag(RequestContext caller, String id, String tag) {
         Image image = visible(caller, id);
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("modify_image", caller, image);
         image.removeTag(tag);
         image.touch(now());
     }
@@ -117,7 +126,7 @@ public class ImageService {
 
     private ImageRules rules() {
         return new ImageRules(settings.diskFormats(), settings.containerFormats(),
-                settings.imagePropertyQuota(), settings.imageTagQuota(), protections.protections());
+                settings.imagePropertyQuota(), settings.imageTagQuota(), protections.protections(), authorization);
     }
 
     private Instant now() {

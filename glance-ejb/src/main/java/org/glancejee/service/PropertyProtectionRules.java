@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.glancejee.config.IniFile;
 import org.glancejee.domain.PropertyProtections;
+import org.glancejee.policy.PolicyEnforcer;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,9 @@ public class PropertyProtectionRules {
     @ConfigProperty(name = "glance.property_protection_rule_format", defaultValue = "roles")
     String format;
 
+    @Inject
+    PolicyEnforcer policy;
+
     private volatile PropertyProtections protections = PropertyProtections.NONE;
 
     @PostConstruct
@@ -45,13 +50,13 @@ public class PropertyProtectionRules {
         }
         PropertyProtections.Format parsedFormat = switch (format.strip().toLowerCase(Locale.ROOT)) {
             case "roles" -> PropertyProtections.Format.ROLES;
-            case "policies" -> throw new IllegalStateException(
-                    "glance.property_protection_rule_format=policies needs policy rules, which are not there yet");
+            case "policies" -> PropertyProtections.Format.POLICIES;
             default -> throw new IllegalStateException("glance.property_protection_rule_format must be roles or"
                     + " policies, not '" + format + "'");
         };
         try (Reader reader = Files.newBufferedReader(Path.of(path.get()), StandardCharsets.UTF_8)) {
-            protections = PropertyProtections.of(IniFile.read(reader), parsedFormat, (rule, caller) -> false);
+            protections = PropertyProtections.of(IniFile.read(reader), parsedFormat, (rule, caller) ->
+                    policy.policy().ruleAllows(rule, ImageAuthorization.credentials(caller), Map.of()));
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("property protection file " + path.get() + ": " + e.getMessage(), e);
         }

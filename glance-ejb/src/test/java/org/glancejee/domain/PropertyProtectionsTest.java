@@ -1,6 +1,9 @@
 package org.glancejee.domain;
 
 import org.glancejee.config.IniFile;
+import org.glancejee.policy.Policy;
+import org.glancejee.policy.PolicyEnforcer;
+import org.glancejee.service.ImageAuthorization;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -162,7 +165,8 @@ class PropertyProtectionsTest {
     @Test
     void patchAndCreateFollowTheProtections() throws Exception {
         PropertyProtections p = roles(SAMPLE);
-        ImageRules rules = new ImageRules(List.of("raw"), List.of("bare"), 128, 128, p);
+        ImageRules rules = new ImageRules(List.of("raw"), List.of("bare"), 128, 128, p,
+                new ImageAuthorization(new PolicyEnforcer(Policy.defaults())));
         Image image = Image.newImage(null, "p1", java.time.Instant.now());
         ForbiddenException refused = assertThrows(ForbiddenException.class,
                 () -> rules.applyCreate(image, Map.of("spl_create_prop", "v"), MEMBER));

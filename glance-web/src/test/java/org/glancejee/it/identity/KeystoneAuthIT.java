@@ -77,7 +77,7 @@ class KeystoneAuthIT {
         HttpResponse<String> created = send("POST", "/v2/images", alpha.id(),
                 "{\"name\": \"auth-it\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
         assertEquals(201, created.statusCode(), created.body());
-        JsonObject image = Keystone.json(created.body());
+        JsonObject image = Keystone.json(created);
         assertEquals(alpha.projectId(), image.getString("owner"));
         String id = image.getString("id");
         assertEquals(200, send("GET", "/v2/images/" + id, alpha.id(), null).statusCode());
