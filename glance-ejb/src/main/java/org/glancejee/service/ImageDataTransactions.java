@@ -29,6 +29,9 @@ public class ImageDataTransactions {
     @Inject
     ImageRepository images;
 
+    @Inject
+    VisibleImages visibleImages;
+
     private final Clock clock = Clock.systemUTC();
 
     /** queued → saving, for this caller and this server. */
@@ -73,7 +76,7 @@ public class ImageDataTransactions {
     }
 
     private Image visible(RequestContext caller, String id) {
-        return images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+        return visibleImages.find(caller, id)
                 .orElseThrow(() -> ImagePolicy.notFound(id));
     }
 }
