@@ -94,7 +94,8 @@ public class ImageAuthorization implements ImagePermissions {
         return PolicyTargets.image(image.id(), image.owner(), image.visibility().apiName(), caller.projectId());
     }
 
-    private static ForbiddenException refused(String rule) {
+    /** Glance's refusal when a rule says no. */
+    static ForbiddenException refused(String rule) {
         return new ForbiddenException("You are not authorized to complete " + rule + " action.");
     }
 }

@@ -32,6 +32,9 @@ public class ImageDataTransactions {
     @Inject
     ImageAuthorization authorization;
 
+    @Inject
+    VisibleImages visibleImages;
+
     private final Clock clock = Clock.systemUTC();
 
     /** queued → saving, for this caller and this server. */
@@ -77,7 +80,7 @@ public class ImageDataTransactions {
     }
 
     private Image visible(RequestContext caller, String id) {
-        return images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+        return visibleImages.find(caller, id)
                 .orElseThrow(() -> ImagePolicy.notFound(id));
     }
 }

@@ -7,6 +7,7 @@ import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.Image;
 import org.glancejee.domain.ImageAttribute;
 import org.glancejee.domain.ImageLocation;
+import org.glancejee.domain.ImageMemberRepository;
 import org.glancejee.domain.ImagePage;
 import org.glancejee.domain.ImageQuery;
 import org.glancejee.domain.ImageRepository;
@@ -26,6 +27,12 @@ public class ImageService {
 
     @Inject
     ImageRepository images;
+
+    @Inject
+    ImageMemberRepository members;
+
+    @Inject
+    VisibleImages visibleImages;
 
     @Inject
     ApiSettings settings;
@@ -79,14 +86,18 @@ public class ImageService {
         return image;
     }
 
-    /** Marks the image deleted; its stored data is removed once that has committed. */
+    /**
+     * Marks the image deleted, with its locations and memberships as Glance does; its stored data is removed
+     * once that has committed.
+     */
     public void delete(RequestContext caller, String id) {
-        Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+        Image image = visibleImages.find(caller, id)
                 .orElseThrow(() -> new NotFoundException("Failed to find image " + id + " to delete"));
         authorization.enforce("delete_image", caller, image);
         image.delete(now());
         List<ImageLocation> locations = images.activeLocations(id);
         locations.forEach(l -> l.markDeleted(now()));
+        members.list(id).forEach(m -> m.remove(now()));
         dataRemoval.afterCommit(locations);
     }
 
@@ -104,7 +115,7 @@ public class ImageService {
 
     public void addTag(RequestContext caller, String id, String tag) {
         rules().checkTag(tag);
-        Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+        Image image = visibleImages.find(caller, id)
                 .orElseThrow(() -> new NotFoundException("Image " + id + " not found."));
         authorization.enforce("modify_image", caller, image);
         rules().checkNewTag(image, tag);
@@ -120,7 +131,7 @@ public class ImageService {
     }
 
     private Image visible(RequestContext caller, String id) {
-        return images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+        return visibleImages.find(caller, id)
                 .orElseThrow(() -> ImagePolicy.notFound(id));
     }
 

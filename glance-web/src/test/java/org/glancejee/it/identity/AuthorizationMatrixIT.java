@@ -22,6 +22,7 @@ import static org.glancejee.it.identity.Fixtures.ALPHA_MEMBER;
 import static org.glancejee.it.identity.Fixtures.ALPHA_READER;
 import static org.glancejee.it.identity.Fixtures.BETA_MEMBER;
 import static org.glancejee.it.identity.Fixtures.BETA_READER;
+import static org.glancejee.it.identity.Fixtures.GAMMA_MEMBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -231,6 +232,54 @@ class AuthorizationMatrixIT {
         assertEquals("403 Forbidden", body.getString("code"));
         assertEquals(true, body.getString("message").startsWith(
                 "You are not authorized to complete modify_image action."), body.toString());
+    }
+
+    @Test
+    void sharingWithAnotherProject() {
+        String gamma = KeystoneServer.fixtures().user(GAMMA_MEMBER).projectId();
+        String gammaToken = KeystoneServer.keystone().token(GAMMA_MEMBER).id();
+        String id = create(ALPHA_MEMBER, "{\"name\": \"shared-with-gamma\", \"visibility\": \"shared\","
+                + " \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        assertEquals(204, upload(ALPHA_MEMBER, id).statusCode());
+        String members = "/v2/images/" + id + "/members";
+        String add = "{\"member\": \"" + gamma + "\"}";
+        List<String> wrong = new ArrayList<>();
+        check(wrong, "gamma before sharing shows", 404, send("GET", "/v2/images/" + id, gammaToken, null));
+        check(wrong, "alpha's reader adds", 403, send("POST", members, tokens.get(ALPHA_READER), add));
+        check(wrong, "beta adds", 404, send("POST", members, tokens.get(BETA_MEMBER), add));
+        check(wrong, "anonymous adds", 401, send("POST", members, null, add));
+        check(wrong, "alpha's member adds", 200, send("POST", members, tokens.get(ALPHA_MEMBER), add));
+
+        check(wrong, "gamma (pending) shows", 200, send("GET", "/v2/images/" + id, gammaToken, null));
+        check(wrong, "gamma (pending) downloads", 200, send("GET", "/v2/images/" + id + "/file", gammaToken, null));
+        if (send("GET", "/v2/images?limit=1000", gammaToken, null).body().contains(id)) {
+            wrong.add("a pending share is in gamma's default list");
+        }
+        if (!send("GET", "/v2/images?member_status=pending&visibility=shared", gammaToken, null).body().contains(id)) {
+            wrong.add("gamma's pending share is not listed with member_status=pending");
+        }
+        String accept = "{\"status\": \"accepted\"}";
+        check(wrong, "the owner answers for gamma", 403, send("PUT", members + "/" + gamma,
+                tokens.get(ALPHA_MEMBER), accept));
+        check(wrong, "gamma accepts", 200, send("PUT", members + "/" + gamma, gammaToken, accept));
+        if (!send("GET", "/v2/images?limit=1000", gammaToken, null).body().contains(id)) {
+            wrong.add("an accepted share is not in gamma's default list");
+        }
+        check(wrong, "gamma modifies the image", 403, send("PATCH", "/v2/images/" + id, gammaToken,
+                "[{\"op\": \"replace\", \"path\": \"/name\", \"value\": \"x\"}]",
+                "Content-Type", "application/openstack-images-v2.1-json-patch"));
+        check(wrong, "gamma shares further", 403, send("POST", members, gammaToken,
+                "{\"member\": \"" + KeystoneServer.fixtures().user(BETA_MEMBER).projectId() + "\"}"));
+        HttpResponse<String> seen = send("GET", members, gammaToken, null);
+        check(wrong, "gamma lists members", 200, seen);
+        check(wrong, "alpha's reader lists members", 200, send("GET", members, tokens.get(ALPHA_READER), null));
+        check(wrong, "beta lists members", 404, send("GET", members, tokens.get(BETA_MEMBER), null));
+
+        check(wrong, "alpha's member removes gamma", 204, send("DELETE", members + "/" + gamma,
+                tokens.get(ALPHA_MEMBER), null));
+        check(wrong, "gamma after removal shows", 404, send("GET", "/v2/images/" + id, gammaToken, null));
+        assertEquals(List.of(), wrong);
+        assertEquals(1, Keystone.json(seen).getJsonArray("members").size(), "a member sees only its own record");
     }
 
     // --- the table ------------------------------------------------------------------------------------
