@@ -101,6 +101,25 @@ class KeystoneAuthIT {
     }
 
     @Test
+    void anUnreachableKeystoneIsAServiceOutageNotTheCallersFault() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (org.glancejee.it.GlanceProcess server = GlanceServer.startSeparate("keystone_down", java.util.Map.of(
+                "GLANCE_KEYSTONE_AUTHTOKEN_AUTH_URL", "http://127.0.0.1:" + closedPort + "/v3"), java.util.List.of())) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(server.baseUri() + "/v2/images"))
+                    .header("X-Auth-Token", KeystoneServer.keystone().token(ALPHA_MEMBER).id())
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, response.statusCode(), response.body());
+            assertTrue(response.body().contains("The Keystone service is temporarily unavailable."), response.body());
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/healthcheck")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
+    @Test
     void anInvalidServiceTokenIsRefusedEvenWithAValidUserToken() {
         Keystone.Token alpha = KeystoneServer.keystone().token(ALPHA_MEMBER);
         assertUnauthorized(send("GET", "/v2/images", alpha.id(), null, "X-Service-Token", "bogus"));
