@@ -6,7 +6,12 @@
 # as root, through `sudo -n` otherwise, and fails with a message saying what to run when neither works.
 #
 # The build runs it before the integration tests of glance-web (exec-maven-plugin, pre-integration-test)
-# for the stock OpenStack clients the CLI tests drive: python3-glanceclient and python3-openstackclient.
+# for the stock OpenStack clients the CLI tests drive (python3-glanceclient, python3-openstackclient) and
+# for the Keystone the identity tests run (keystone, uwsgi-core, uwsgi-plugin-python3).
+#
+# The packages' services are not started: Debian's keystone would start its own Keystone on port 5000,
+# and the tests start what they need themselves (src/test/scripts/keystone-up.sh). While it installs, a
+# /usr/sbin/policy-rc.d that refuses every start is in place, unless the machine has one of its own.
 # Written for Debian 12 (bookworm); plain POSIX sh.
 set -eu
 
@@ -52,6 +57,17 @@ fi
 
 # Wait for the dpkg lock rather than fail when another apt/dpkg run holds it (apt >= 1.9.11).
 wait_lock="-o DPkg::Lock::Timeout=600"
+
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+    # $as_root is split into words on purpose.
+    # shellcheck disable=SC2086
+    $as_root sh -c 'printf "#!/bin/sh\n# ensure-debian-packages.sh: no service starts while it installs\nexit 101\n" >"$1" \
+        && chmod 755 "$1"' sh "$policy"
+    # shellcheck disable=SC2064,SC2086
+    trap "$as_root rm -f $policy" EXIT
+    trap 'exit 1' HUP INT TERM
+fi
 
 # $as_root, $wait_lock and $missing are split into words on purpose.
 # shellcheck disable=SC2086

@@ -28,6 +28,10 @@ public class ApiSettings {
     int imageTagQuota;
 
     @Inject
+    @ConfigProperty(name = "glance.image_member_quota")
+    int imageMemberQuota;
+
+    @Inject
     @ConfigProperty(name = "glance.disk_formats")
     List<String> diskFormats;
 
@@ -51,6 +55,7 @@ public class ApiSettings {
     public int apiLimitMax() { return apiLimitMax; }
     public int imagePropertyQuota() { return imagePropertyQuota; }
     public int imageTagQuota() { return imageTagQuota; }
+    public int imageMemberQuota() { return imageMemberQuota; }
     public List<String> diskFormats() { return diskFormats; }
     public List<String> containerFormats() { return containerFormats; }
     /** Read as one string: Payara cannot inject an optional list, and "none" must be sayable. */

@@ -22,12 +22,17 @@ public final class ImageRules {
     private final List<String> containerFormats;
     private final int propertyQuota;
     private final int tagQuota;
+    private final PropertyProtections protections;
+    private final ImagePermissions permissions;
 
-    public ImageRules(List<String> diskFormats, List<String> containerFormats, int propertyQuota, int tagQuota) {
+    public ImageRules(List<String> diskFormats, List<String> containerFormats, int propertyQuota, int tagQuota,
+                      PropertyProtections protections, ImagePermissions permissions) {
         this.diskFormats = List.copyOf(diskFormats);
         this.containerFormats = List.copyOf(containerFormats);
         this.propertyQuota = propertyQuota;
         this.tagQuota = tagQuota;
+        this.protections = protections;
+        this.permissions = permissions;
     }
 
     // --- create ----------------------------------------------------------------------------------
@@ -58,11 +63,7 @@ public final class ImageRules {
                 }
             }
         }
-        if (fields.containsKey("owner") && !caller.admin() && !caller.owns((String) fields.get("owner"))) {
-            throw new ForbiddenException(null, "You are not permitted to create images owned by '"
-                    + fields.get("owner") + "'");
-        }
-        checkVisibility(fields.get("visibility"), caller);
+        permissions.mayCreate((String) fields.get("owner"), (String) fields.get("visibility"), caller);
         if (fields.get("tags") instanceof List<?> tags && tagQuota >= 0 && tags.size() > tagQuota) {
             throw tooManyTags(tags.size());
         }
@@ -73,6 +74,11 @@ public final class ImageRules {
         }
         if (fields.containsKey(ImageAttribute.LOCATIONS.apiName())) {
             throw new ForbiddenException("Attribute 'locations' is reserved.");
+        }
+        for (String key : fields.keySet()) {
+            if (ImageAttribute.fromApiName(key).isEmpty()) {
+                protect(key, PropertyProtections.Operation.CREATE, caller);
+            }
         }
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(field.getKey());
@@ -96,16 +102,22 @@ public final class ImageRules {
         boolean newProperty = false;
         for (PatchOperation op : operations) {
             Optional<ImageAttribute> attribute = ImageAttribute.fromApiName(op.path());
+            boolean present = attribute.isEmpty() && readable(image, op.path(), caller);
             newProperty |= attribute.isEmpty() && !image.properties().containsKey(op.path());
+            if (!(op.op() == PatchOperation.Op.REPLACE && attribute.orElse(null) == ImageAttribute.OWNER)) {
+                permissions.mayChange(image, op.path(), op.value(), caller);
+            }
             switch (op.op()) {
-                case REPLACE -> replace(image, op, attribute, caller);
+                case REPLACE -> replace(image, op, attribute, present, caller);
                 case ADD -> {
-                    if (strictAdd && (attribute.isPresent() || image.properties().containsKey(op.path()))) {
+                    if (strictAdd && (attribute.isPresent() || present)) {
                         throw new ConflictException(null, "Property " + op.path() + " already present.");
                     }
                     if (attribute.isPresent()) {
                         assign(image, attribute.get(), op.value(), caller);
                     } else {
+                        protect(op.path(), present ? PropertyProtections.Operation.UPDATE
+                                : PropertyProtections.Operation.CREATE, caller);
                         image.putProperty(op.path(), (String) op.value());
                     }
                 }
@@ -113,9 +125,10 @@ public final class ImageRules {
                     if (attribute.isPresent()) {
                         throw new ForbiddenException(null, "Property " + op.path() + " may not be removed.");
                     }
-                    if (!image.properties().containsKey(op.path())) {
+                    if (!present) {
                         throw new ConflictException(null, "Property " + op.path() + " does not exist.");
                     }
+                    protect(op.path(), PropertyProtections.Operation.DELETE, caller);
                     image.dropProperty(op.path());
                 }
             }
@@ -153,13 +166,18 @@ public final class ImageRules {
         }
     }
 
-    private void replace(Image image, PatchOperation op, Optional<ImageAttribute> attribute, RequestContext caller) {
-        if (attribute.isPresent() && attribute.get() == ImageAttribute.OWNER && !caller.admin()) {
-            throw new ForbiddenException(null, "Owner can't be updated by non admin.");
+    private void replace(Image image, PatchOperation op, Optional<ImageAttribute> attribute, boolean present,
+                         RequestContext caller) {
+        if (attribute.isPresent() && attribute.get() == ImageAttribute.OWNER) {
+            if (!caller.admin()) {
+                throw new ForbiddenException(null, "Owner can't be updated by non admin.");
+            }
+            permissions.mayChange(image, op.path(), op.value(), caller);
         }
         if (attribute.isPresent()) {
             assign(image, attribute.get(), op.value(), caller);
-        } else if (image.properties().containsKey(op.path())) {
+        } else if (present) {
+            protect(op.path(), PropertyProtections.Operation.UPDATE, caller);
             image.putProperty(op.path(), (String) op.value());
         } else {
             throw new ConflictException(null, "Property " + op.path() + " does not exist.");
@@ -169,9 +187,6 @@ public final class ImageRules {
     private void assign(Image image, ImageAttribute attribute, Object value, RequestContext caller) {
         if (attribute == ImageAttribute.LOCATIONS) {
             throw new ForbiddenException("It's not allowed to update locations if locations are invisible.");
-        }
-        if (attribute == ImageAttribute.VISIBILITY) {
-            checkVisibility(value, caller);
         }
         Object checked = checked(attribute, value);
         if (attribute == ImageAttribute.TAGS && tagQuota >= 0 && ((List<?>) value).size() > tagQuota) {
@@ -215,9 +230,15 @@ public final class ImageRules {
         }
     }
 
-    private static void checkVisibility(Object value, RequestContext caller) {
-        if ("public".equals(value) && !caller.admin()) {
-            throw new ForbiddenException("You are not authorized to complete publicize_image action.");
+    /** A custom property the caller may not read is, for that caller, not there. */
+    private boolean readable(Image image, String key, RequestContext caller) {
+        return image.properties().containsKey(key)
+                && protections.allows(key, PropertyProtections.Operation.READ, caller);
+    }
+
+    private void protect(String key, PropertyProtections.Operation operation, RequestContext caller) {
+        if (!protections.allows(key, operation, caller)) {
+            throw new ForbiddenException("Attribute '" + key + "' is reserved.");
         }
     }
 

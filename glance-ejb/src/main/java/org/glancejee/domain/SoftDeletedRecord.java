@@ -32,9 +32,21 @@ public abstract class SoftDeletedRecord {
         updatedAt = now;
     }
 
+    /** Records a change to the record. */
+    protected void touched(Instant now) {
+        updatedAt = now;
+    }
+
     protected void markDeletedAt(Instant now) {
         deleted = true;
         deletedAt = now;
+        updatedAt = now;
+    }
+
+    /** Brings a deleted record back into use. */
+    protected void restored(Instant now) {
+        deleted = false;
+        deletedAt = null;
         updatedAt = now;
     }
 

@@ -60,14 +60,17 @@ public class DatabaseMigrator {
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
             String name = product.toLowerCase(Locale.ROOT);
-            boolean mariadb = name.contains("mariadb") || name.contains("mysql");
-            return Map.of(
-                    "timestamp", mariadb ? "DATETIME(6)" : "TIMESTAMP(6)",
-                    "text", mariadb ? "TEXT" : "CHARACTER VARYING(65535)",
-                    "text_key_prefix", mariadb ? "(255)" : "",
-                    "table_options", mariadb ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "");
+            return placeholders(name.contains("mariadb") || name.contains("mysql"));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database", e);
         }
+    }
+
+    static Map<String, String> placeholders(boolean mariadb) {
+        return Map.of(
+                "timestamp", mariadb ? "DATETIME(6)" : "TIMESTAMP(6)",
+                "text", mariadb ? "TEXT" : "CHARACTER VARYING(65535)",
+                "text_key_prefix", mariadb ? "(255)" : "",
+                "table_options", mariadb ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "");
     }
 }

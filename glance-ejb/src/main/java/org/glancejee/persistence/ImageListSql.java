@@ -50,7 +50,7 @@ final class ImageListSql {
 
     ImageListSql(ImageQuery query, RequestContext caller, Map<String, Object> marker, Selectivity selectivity) {
         sql.append("SELECT i.id FROM images i WHERE i.deleted = FALSE AND i.status <> 'killed'");
-        visibleTo(caller, query.memberStatus());
+        listableTo(caller, query.memberStatus());
         visibilityFilter(query.visibility(), caller);
         sql.append(query.osHidden() ? " AND i.os_hidden = TRUE" : " AND i.os_hidden = FALSE");
         filters(query, selectivity);
@@ -82,7 +82,7 @@ final class ImageListSql {
         if (!caller.admin()) {
             q.sql.append(" AND i.deleted = FALSE");
         }
-        q.visibleTo(caller, "all");
+        q.visibleTo(caller);
         return q;
     }
 
@@ -100,7 +100,37 @@ final class ImageListSql {
         return "?" + position;
     }
 
-    private void visibleTo(RequestContext caller, String memberStatus) {
+    /**
+     * The images Glance lists to a non-admin: public and community ones, the project's own, and shared ones
+     * it is a member of in the requested status (accepted by default). Unlike a single image, an image
+     * without an owner is not listed for that alone. A caller without a project gets, as in Glance's query,
+     * every shared image that has any current member.
+     */
+    private void listableTo(RequestContext caller, String memberStatus) {
+        if (caller.admin()) {
+            return;
+        }
+        String project = caller.projectId();
+        sql.append(" AND (i.visibility IN ('public', 'community')");
+        if (project != null) {
+            sql.append(" OR i.owner = ").append(bind(project));
+        }
+        sql.append(" OR (i.visibility = 'shared' AND EXISTS (SELECT 1 FROM image_members m")
+                .append(" WHERE m.image_id = i.id AND m.deleted = FALSE");
+        if (project != null) {
+            sql.append(" AND m.member = ").append(bind(project));
+            if (!"all".equals(memberStatus)) {
+                sql.append(" AND m.status = ").append(bind(memberStatus == null ? "accepted" : memberStatus));
+            }
+        }
+        sql.append(")))");
+    }
+
+    /**
+     * Glance's is_image_visible, for the marker: what the caller could show, so also owner-less images and
+     * shared ones it is a member of in any status.
+     */
+    private void visibleTo(RequestContext caller) {
         if (caller.admin()) {
             return;
         }
@@ -109,11 +139,8 @@ final class ImageListSql {
         if (project != null) {
             sql.append(" OR i.owner = ").append(bind(project))
                     .append(" OR (i.visibility = 'shared' AND EXISTS (SELECT 1 FROM image_members m")
-                    .append(" WHERE m.image_id = i.id AND m.deleted = FALSE AND m.member = ").append(bind(project));
-            if (!"all".equals(memberStatus)) {
-                sql.append(" AND m.status = ").append(bind(memberStatus == null ? "accepted" : memberStatus));
-            }
-            sql.append("))");
+                    .append(" WHERE m.image_id = i.id AND m.deleted = FALSE AND m.member = ").append(bind(project))
+                    .append("))");
         }
         sql.append(")");
     }

@@ -29,12 +29,18 @@ public class ImageDataTransactions {
     @Inject
     ImageRepository images;
 
+    @Inject
+    ImageAuthorization authorization;
+
+    @Inject
+    VisibleImages visibleImages;
+
     private final Clock clock = Clock.systemUTC();
 
     /** queued → saving, for this caller and this server. */
     public void startSaving(RequestContext caller, String id, String node) {
         Image image = visible(caller, id);
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("upload_image", caller, image);
         image.startSaving(node, clock.instant());
     }
 
@@ -61,6 +67,7 @@ public class ImageDataTransactions {
             throw new ForbiddenException("The requested image has been deactivated. Image data download is"
                     + " forbidden.");
         }
+        authorization.enforce("download_image", caller, image);
         if (!image.hasData()) {
             return Optional.empty();
         }
@@ -73,7 +80,7 @@ public class ImageDataTransactions {
     }
 
     private Image visible(RequestContext caller, String id) {
-        return images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+        return visibleImages.find(caller, id)
                 .orElseThrow(() -> ImagePolicy.notFound(id));
     }
 }

@@ -7,6 +7,7 @@ import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.Image;
 import org.glancejee.domain.ImageAttribute;
 import org.glancejee.domain.ImageLocation;
+import org.glancejee.domain.ImageMemberRepository;
 import org.glancejee.domain.ImagePage;
 import org.glancejee.domain.ImageQuery;
 import org.glancejee.domain.ImageRepository;
@@ -28,10 +29,22 @@ public class ImageService {
     ImageRepository images;
 
     @Inject
+    ImageMemberRepository members;
+
+    @Inject
+    VisibleImages visibleImages;
+
+    @Inject
     ApiSettings settings;
 
     @Inject
     DataRemoval dataRemoval;
+
+    @Inject
+    PropertyProtectionRules protections;
+
+    @Inject
+    ImageAuthorization authorization;
 
     @Inject
     ImageQuotas quotas;
@@ -51,18 +64,24 @@ public class ImageService {
     }
 
     public Image show(RequestContext caller, String id) {
-        return visible(caller, id);
+        Image image = visible(caller, id);
+        authorization.enforce(ImageAuthorization.GET_IMAGE, caller, image);
+        return image;
     }
 
+    /** One page; as in Glance, images the caller may not get_image are left out of the page. */
     public ImagePage list(RequestContext caller, ImageQuery query) {
-        return images.list(query, caller);
+        authorization.enforceForProject("get_images", caller);
+        ImagePage page = images.list(query, caller);
+        List<Image> allowed = page.images().stream()
+                .filter(i -> authorization.allowed(ImageAuthorization.GET_IMAGE, caller, i)).toList();
+        return allowed.size() == page.images().size() ? page : new ImagePage(allowed, page.more());
     }
 
     public Image update(RequestContext caller, String id, List<PatchOperation> changes, boolean strictAdd) {
         ImageRules rules = rules();
         rules.checkPatch(changes);
         Image image = visible(caller, id);
-        ImagePolicy.requireModify(caller, image);
         rules.applyPatch(image, changes, strictAdd, caller);
         if (!changes.isEmpty()) {
             // Glance saves (and so moves updated_at) only when there were changes.
@@ -71,34 +90,38 @@ public class ImageService {
         return image;
     }
 
-    /** Marks the image deleted; its stored data is removed once that has committed. */
+    /**
+     * Marks the image deleted, with its locations and memberships as Glance does; its stored data is removed
+     * once that has committed.
+     */
     public void delete(RequestContext caller, String id) {
-        Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+        Image image = visibleImages.find(caller, id)
                 .orElseThrow(() -> new NotFoundException("Failed to find image " + id + " to delete"));
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("delete_image", caller, image);
         image.delete(now());
         List<ImageLocation> locations = images.activeLocations(id);
         locations.forEach(l -> l.markDeleted(now()));
+        members.list(id).forEach(m -> m.remove(now()));
         dataRemoval.afterCommit(locations);
     }
 
     public void deactivate(RequestContext caller, String id) {
         Image image = visible(caller, id);
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("deactivate", caller, image);
         image.deactivate(now());
     }
 
     public void reactivate(RequestContext caller, String id) {
         Image image = visible(caller, id);
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("reactivate", caller, image);
         image.reactivate(now());
     }
 
     public void addTag(RequestContext caller, String id, String tag) {
         rules().checkTag(tag);
-        Image image = images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+        Image image = visibleImages.find(caller, id)
                 .orElseThrow(() -> new NotFoundException("Image " + id + " not found."));
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("modify_image", caller, image);
         rules().checkNewTag(image, tag);
         image.addTag(tag);
         image.touch(now());
@@ -106,19 +129,19 @@ public class ImageService {
 
     public void removeTag(RequestContext caller, String id, String tag) {
         Image image = visible(caller, id);
-        ImagePolicy.requireModify(caller, image);
+        authorization.enforce("modify_image", caller, image);
         image.removeTag(tag);
         image.touch(now());
     }
 
     private Image visible(RequestContext caller, String id) {
-        return images.find(id).filter(i -> ImagePolicy.canSee(caller, i, false))
+        return visibleImages.find(caller, id)
                 .orElseThrow(() -> ImagePolicy.notFound(id));
     }
 
     private ImageRules rules() {
         return new ImageRules(settings.diskFormats(), settings.containerFormats(),
-                settings.imagePropertyQuota(), settings.imageTagQuota());
+                settings.imagePropertyQuota(), settings.imageTagQuota(), protections.protections(), authorization);
     }
 
     private Instant now() {

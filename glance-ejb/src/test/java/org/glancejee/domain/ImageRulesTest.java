@@ -1,5 +1,8 @@
 package org.glancejee.domain;
 
+import org.glancejee.policy.Policy;
+import org.glancejee.policy.PolicyEnforcer;
+import org.glancejee.service.ImageAuthorization;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,7 +22,8 @@ class ImageRulesTest {
     private static final RequestContext MEMBER =
             new RequestContext("p1", "u1", Set.of("member"), false, "req-2");
 
-    private final ImageRules rules = new ImageRules(List.of("raw", "qcow2"), List.of("bare", "ovf"), 3, 2);
+    private final ImageRules rules = new ImageRules(List.of("raw", "qcow2"), List.of("bare", "ovf"), 3, 2,
+            PropertyProtections.NONE, new ImageAuthorization(new PolicyEnforcer(Policy.defaults())));
 
     private static Image image() {
         return Image.newImage(null, "p1", Instant.parse("2026-01-02T03:04:05.678Z"));

@@ -40,9 +40,11 @@ import java.util.stream.Collectors;
  * crashes openstackclient. A terminal means "no data", as for a user typing the command.</li>
  * <li>Every call has a timeout; stdout and stderr are kept (also as files beside HOME) and go into
  * every assertion message.</li>
+ * <li>With Keystone ({@link #openstack(Map, Path)}) the client authenticates with a password from OS_*
+ * variables, as after sourcing an openrc file, and finds the image API in the token's catalog.</li>
  * </ul>
  */
-final class Cli {
+public final class Cli {
     static final Path PYTHON = Path.of("/usr/bin/python3");
     static final Path GLANCE = Path.of("/usr/bin/glance");
     static final Path OPENSTACK = Path.of("/usr/bin/openstack");
@@ -58,12 +60,13 @@ final class Cli {
 
     private final String name;
     private final List<String> prefix;
+    private final Map<String, String> environment;
     private final Path home;
     private final Path calls;
     private int count;
     private long nanos;
 
-    private Cli(String name, Path executable, List<String> options) {
+    private Cli(String name, Path executable, List<String> options, Map<String, String> environment, Path base) {
         if (!Files.isExecutable(executable) || !Files.isExecutable(PYTHON)) {
             throw new IllegalStateException(executable + " (or " + PYTHON + ") is not installed. The build installs"
                     + " python3-glanceclient and python3-openstackclient before the integration tests with"
@@ -73,9 +76,8 @@ final class Cli {
         this.prefix = new ArrayList<>(List.of(PYTHON.toString(), "-I", "-S", "-c", ON_A_TERMINAL,
                 executable.toString()));
         this.prefix.addAll(options);
+        this.environment = Map.copyOf(environment);
         try {
-            Path base = Path.of(System.getProperty("glance.it.workdir", "target/it")).toAbsolutePath()
-                    .resolve(GlanceServer.database()).resolve("cli");
             Files.createDirectories(base);
             Path run = Files.createTempDirectory(base, name + "-");
             this.home = Files.createDirectory(run.resolve("home"));
@@ -88,17 +90,30 @@ final class Cli {
     /** python-glanceclient's {@code glance}, talking straight to the image endpoint with a dummy token. */
     static Cli glance() {
         return new Cli("glance", GLANCE, List.of("--os-image-url", GlanceServer.baseUri().toString(),
-                "--os-auth-token", "noauth-token"));
+                "--os-auth-token", "noauth-token"), Map.of(), serverCliBase());
     }
 
     /** OpenStackClient's {@code openstack}, without Keystone: auth type none and the image endpoint. */
     static Cli openstack() {
         return new Cli("openstack", OPENSTACK, List.of("--os-auth-type", "none",
-                "--os-endpoint", GlanceServer.baseUri().toString()));
+                "--os-endpoint", GlanceServer.baseUri().toString()), Map.of(), serverCliBase());
+    }
+
+    /**
+     * OpenStackClient's {@code openstack} configured only by the given environment (the OS_* variables of an
+     * openrc file: password authentication against Keystone), its HOMEs under {@code base}.
+     */
+    public static Cli openstack(Map<String, String> environment, Path base) {
+        return new Cli("openstack", OPENSTACK, List.of(), environment, base);
+    }
+
+    private static Path serverCliBase() {
+        return Path.of(System.getProperty("glance.it.workdir", "target/it")).toAbsolutePath()
+                .resolve(GlanceServer.runName()).resolve("cli");
     }
 
     /** Runs one command; the result's exit code is not checked (see {@link Result#ok()}). */
-    Result run(String... args) {
+    public Result run(String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(Arrays.asList(args));
         int n = ++count;
@@ -119,6 +134,7 @@ final class Cli {
         env.put("LANG", "C.UTF-8");
         env.put("LC_ALL", "C.UTF-8");
         env.put("no_proxy", "127.0.0.1,localhost");
+        env.putAll(environment);
         long start = System.nanoTime();
         boolean finished;
         int exit;
@@ -153,12 +169,12 @@ final class Cli {
     }
 
     /** The HOME the commands run with. */
-    Path home() {
+    public Path home() {
         return home;
     }
 
     /** How many commands ran and how long they took together, for the test log. */
-    String summary() {
+    public String summary() {
         return String.format(Locale.ROOT, "%s CLI: %d calls, %.1f s (HOME %s)", name, count, nanos / 1e9, home);
     }
 
@@ -191,10 +207,10 @@ final class Cli {
     }
 
     /** What a command printed and how it ended. */
-    record Result(String command, int exitCode, String stdout, String stderr, Duration took) {
+    public record Result(String command, int exitCode, String stdout, String stderr, Duration took) {
 
         /** Insists on exit code 0. */
-        Result ok() {
+        public Result ok() {
             if (exitCode != 0) {
                 throw new AssertionError("command failed: " + describe());
             }
@@ -202,25 +218,25 @@ final class Cli {
         }
 
         /** Insists on a non-zero exit code. */
-        Result failed() {
+        public Result failed() {
             if (exitCode == 0) {
                 throw new AssertionError("command should have failed: " + describe());
             }
             return this;
         }
 
-        String describe() {
+        public String describe() {
             return "$ " + command + "\nexit code " + exitCode + " after " + took.toMillis() + " ms\n--- stdout\n"
                     + stdout + "\n--- stderr\n" + stderr;
         }
 
         /** Output of {@code openstack ... -f json} that is an object. */
-        JsonObject json() {
+        public JsonObject json() {
             return parse().asJsonObject();
         }
 
         /** Output of {@code openstack ... -f json} that is a list. */
-        JsonArray jsonArray() {
+        public JsonArray jsonArray() {
             return parse().asJsonArray();
         }
 
@@ -236,7 +252,7 @@ final class Cli {
          * A glanceclient table ({@code +---+} rules, {@code | a | b |} rows) as rows of trimmed cells keyed by
          * the header row.
          */
-        List<Map<String, String>> table() {
+        public List<Map<String, String>> table() {
             List<List<String>> lines = new ArrayList<>();
             for (String line : stdout.split("\\R")) {
                 if (line.startsWith("|") && line.endsWith("|") && line.length() > 1) {
@@ -267,7 +283,7 @@ final class Cli {
         }
 
         /** A glanceclient {@code Property | Value} table, as a map. */
-        Map<String, String> properties() {
+        public Map<String, String> properties() {
             Map<String, String> properties = new LinkedHashMap<>();
             for (Map<String, String> row : table()) {
                 if (!row.containsKey("Property") || !row.containsKey("Value")) {

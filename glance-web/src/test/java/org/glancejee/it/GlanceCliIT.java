@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The stock {@code glance} command (python-glanceclient, Debian's package) against the server: image-create
  * (without data; uploads come later), image-show, image-list, image-update, image-tag-update,
- * image-tag-delete and image-delete. glanceclient prints tables, so each test also checks the image over
- * HTTP. Every test works on its own uniquely named image.
+ * image-tag-delete, image-delete and member-create/list/get/update/delete. glanceclient prints tables, so
+ * each test also checks the image over HTTP. Every test works on its own uniquely named image.
  */
 @ExtendWith(GlanceServer.class)
 class GlanceCliIT {
@@ -197,6 +197,44 @@ class GlanceCliIT {
         Cli.Result show = glance.run("image-show", id).failed();
         assertTrue(show.stderr().contains("404 Not Found"), show.describe());
         assertTrue(show.stderr().contains("No image found with ID " + id), show.describe());
+    }
+
+    @Test
+    void memberCommandsShareAnImageAnswerAndStopSharing() {
+        String id = Api.createImage(Json.createObjectBuilder().add("name", unique("members")).build().toString())
+                .getString("id");
+        String project = "fca20d6ec2744bad9372b2f02bc81938";
+
+        Cli.Result created = glance.run("member-create", id, project).ok();
+        assertEquals(List.of(Map.of("Image ID", id, "Member ID", project, "Status", "pending")), created.table(),
+                created.describe());
+        Cli.Result listed = glance.run("member-list", "--image-id", id).ok();
+        assertEquals(created.table(), listed.table(), listed.describe());
+
+        Cli.Result got = glance.run("member-get", id, project).ok();
+        Map<String, String> shown = got.properties();
+        assertEquals(project, shown.get("member_id"), got.describe());
+        assertEquals(id, shown.get("image_id"), got.describe());
+        assertEquals("pending", shown.get("status"), got.describe());
+        assertEquals("/v2/schemas/member", shown.get("schema"), got.describe());
+
+        Cli.Result updated = glance.run("member-update", id, project, "accepted").ok();
+        assertEquals(List.of(Map.of("Image ID", id, "Member ID", project, "Status", "accepted")), updated.table(),
+                updated.describe());
+        assertEquals("accepted", Api.json(Api.get("/v2/images/" + id + "/members/" + project)).getString("status"));
+
+        Cli.Result twice = glance.run("member-create", id, project).failed();
+        assertTrue(twice.stderr().contains("409 Conflict"), twice.describe());
+        assertTrue(twice.stderr().contains("Member " + project + " is duplicated for image " + id), twice.describe());
+
+        glance.run("member-delete", id, project).ok();
+        assertEquals(0, Api.json(Api.get("/v2/images/" + id + "/members")).getJsonArray("members").size());
+        Cli.Result none = glance.run("member-list", "--image-id", id).ok();
+        assertEquals(List.of(), none.table(), none.describe());
+        Cli.Result gone = glance.run("member-get", id, project).failed();
+        assertTrue(gone.stderr().contains("404 Not Found"), gone.describe());
+        assertTrue(gone.stderr().contains(project + " not found in the member list of the image " + id + "."),
+                gone.describe());
     }
 
     private static String read(Path file) {

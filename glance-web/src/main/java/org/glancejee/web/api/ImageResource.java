@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.glancejee.domain.Image;
+import org.glancejee.domain.RequestContext;
 import org.glancejee.domain.PatchOperation;
 import org.glancejee.domain.UnsupportedMediaException;
 import org.glancejee.service.ImageService;
+import org.glancejee.service.PropertyProtectionRules;
 import org.glancejee.web.context.Caller;
 import org.glancejee.web.error.ErrorResponses;
 import org.glancejee.web.json.ImageJson;
@@ -36,10 +38,14 @@ public class ImageResource {
     @Inject
     ImageService images;
 
+    @Inject
+    PropertyProtectionRules protections;
+
     @GET
     public Response show(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return Response.ok(ImageJson.view(images.show(Caller.of(request), id)).toString(),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        RequestContext caller = Caller.of(request);
+        return Response.ok(ImageJson.view(images.show(caller, id), protections.protections().readableBy(caller))
+                .toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @PATCH
@@ -53,8 +59,10 @@ public class ImageResource {
             return ErrorResponses.build(415, e.getMessage(), null, ErrorResponses.accept(headers))
                     .header("Accept-Patch", ImagePatchParser.ACCEPT_PATCH).build();
         }
-        Image image = images.update(Caller.of(request), id, changes, ImagePatchParser.strictAdd(contentType));
-        return Response.ok(ImageJson.view(image).toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        RequestContext caller = Caller.of(request);
+        Image image = images.update(caller, id, changes, ImagePatchParser.strictAdd(contentType));
+        return Response.ok(ImageJson.view(image, protections.protections().readableBy(caller)).toString(),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @DELETE

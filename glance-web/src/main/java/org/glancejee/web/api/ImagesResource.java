@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.glancejee.config.ApiSettings;
 import org.glancejee.domain.Image;
+import org.glancejee.domain.RequestContext;
 import org.glancejee.domain.ImagePage;
 import org.glancejee.domain.ImageQuery;
 import org.glancejee.service.ImageService;
+import org.glancejee.service.PropertyProtectionRules;
 import org.glancejee.web.context.Caller;
 import org.glancejee.web.json.ImageJson;
 import org.glancejee.web.json.JsonBodies;
@@ -26,6 +28,7 @@ import org.glancejee.web.json.JsonBodies;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The image collection: {@code GET /v2/images} lists, {@code POST /v2/images} creates. Like Glance it
@@ -40,15 +43,20 @@ public class ImagesResource {
     ImageService images;
 
     @Inject
+    PropertyProtectionRules protections;
+
+    @Inject
     ApiSettings settings;
 
     @GET
     public Response list(@Context UriInfo uri, @Context ContainerRequestContext request) {
         List<Map.Entry<String, String>> params = Links.queryParameters(uri);
         ImageQuery query = ImageQueryParser.parse(params, settings.limitParamDefault(), settings.apiLimitMax());
-        ImagePage page = images.list(Caller.of(request), query);
+        RequestContext caller = Caller.of(request);
+        ImagePage page = images.list(caller, query);
+        Predicate<String> readable = protections.protections().readableBy(caller);
         JsonArrayBuilder items = Jsons.PROVIDER.createArrayBuilder();
-        page.images().forEach(i -> items.add(ImageJson.view(i)));
+        page.images().forEach(i -> items.add(ImageJson.view(i, readable)));
         JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder()
                 .add("images", items)
                 .add("first", Links.withQuery("/v2/images", params, "marker"))
@@ -65,10 +73,11 @@ public class ImagesResource {
     @Consumes(MediaType.WILDCARD)
     public Response create(String body, @Context UriInfo uri, @Context ContainerRequestContext request) {
         Map<String, Object> fields = JsonBodies.object(body);
-        Image image = images.create(Caller.of(request), fields);
+        RequestContext caller = Caller.of(request);
+        Image image = images.create(caller, fields);
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
                 .location(URI.create(Links.absolute(uri, settings.publicEndpoint(), "/v2/images/" + image.id())))
-                .entity(ImageJson.view(image).toString())
+                .entity(ImageJson.view(image, protections.protections().readableBy(caller)).toString())
                 .type(MediaType.APPLICATION_JSON_TYPE);
         if (!settings.enabledImportMethods().isEmpty()) {
             created.header("OpenStack-image-import-methods", String.join(",", settings.enabledImportMethods()));

@@ -9,18 +9,26 @@ import org.glancejee.domain.InvalidInputException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Glance's "body_reject" routes: a GET or DELETE of an image, or a tag change, must come without a body. */
+/**
+ * Glance's "body_reject" routes: a GET or DELETE of an image or of a member, a member list, and a tag change
+ * must come without a body.
+ */
 @Provider
 public class BodyRejectFilter implements ContainerRequestFilter {
     private static final Pattern TAG = Pattern.compile("^/?v2/images/[^/]+/tags/[^/]+/?$");
     private static final Pattern IMAGE = Pattern.compile("^/?v2/images/[^/]+/?$");
+    private static final Pattern MEMBERS = Pattern.compile("^/?v2/images/[^/]+/members/?$");
+    private static final Pattern MEMBER = Pattern.compile("^/?v2/images/[^/]+/members/[^/]+/?$");
+    private static final Set<String> READ = Set.of("GET", "HEAD");
     private static final Set<String> READ_OR_DELETE = Set.of("GET", "HEAD", "DELETE");
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         boolean guarded = TAG.matcher(path).matches()
-                || (IMAGE.matcher(path).matches() && READ_OR_DELETE.contains(request.getMethod()));
+                || ((IMAGE.matcher(path).matches() || MEMBER.matcher(path).matches())
+                        && READ_OR_DELETE.contains(request.getMethod()))
+                || (MEMBERS.matcher(path).matches() && READ.contains(request.getMethod()));
         if (guarded && hasBody(request)) {
             throw new InvalidInputException("A body is not expected with this request.");
         }

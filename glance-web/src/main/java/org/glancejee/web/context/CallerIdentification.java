@@ -8,6 +8,8 @@ import org.glancejee.identity.IdentityUnavailableException;
 import org.glancejee.identity.InvalidTokenException;
 import org.glancejee.identity.TokenValidator;
 import org.glancejee.identity.ValidatedToken;
+import org.glancejee.policy.Credentials;
+import org.glancejee.policy.PolicyEnforcer;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,7 +23,8 @@ import java.util.stream.Collectors;
  * Turns a request's credentials into the {@link RequestContext} it acts with, by the configured
  * {@code auth_strategy}. Keystone mode reads only tokens (never identity headers a client could forge):
  * {@code X-Auth-Token} for the caller and, as keystonemiddleware does, an optional {@code X-Service-Token}
- * whose roles are kept as service roles.
+ * whose roles are kept as service roles. The caller is an admin when the policy's
+ * {@code context_is_admin} rule says so, as in Glance.
  */
 @ApplicationScoped
 public class CallerIdentification {
@@ -44,6 +47,9 @@ public class CallerIdentification {
 
     @Inject
     TokenValidator tokens;
+
+    @Inject
+    PolicyEnforcer policy;
 
     RequestContext identify(String userToken, String serviceToken, String localAddress, String requestId)
             throws Refusal {
@@ -72,8 +78,9 @@ public class CallerIdentification {
             }
             ValidatedToken user = tokens.validate(userToken.strip());
             Set<String> roles = lowerCase(user.roles());
-            return new RequestContext(user.projectId(), user.userId(), roles, roles.contains("admin"), requestId,
-                    serviceRoles);
+            boolean admin = policy.isAdmin(Credentials.project(user.projectId(), user.userId(), roles)
+                    .withServiceRoles(serviceRoles));
+            return new RequestContext(user.projectId(), user.userId(), roles, admin, requestId, serviceRoles);
         } catch (InvalidTokenException e) {
             throw new Refusal(401, null);
         } catch (IdentityUnavailableException e) {

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * An image as the API shows it: custom properties first, then every core attribute in schema order
@@ -22,9 +23,13 @@ public final class ImageJson {
     private ImageJson() {
     }
 
-    public static JsonObject view(Image image) {
+    /** @param readable which custom properties the caller may see (property protections) */
+    public static JsonObject view(Image image, Predicate<String> readable) {
         JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         new TreeMap<>(image.properties()).forEach((k, v) -> {
+            if (!readable.test(k)) {
+                return;
+            }
             if (v == null) {
                 json.addNull(k);
             } else {
