@@ -2,6 +2,7 @@ package org.glancejee.identity;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -17,13 +18,15 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The two Keystone v3 calls Glance needs: issue the service user's token (password method, scoped to
- * its project) and validate a caller's token with it ({@code GET /v3/auth/tokens}, no catalog).
+ * The Keystone v3 calls Glance needs: issue the service user's token (password method, scoped to its
+ * project or to the system), validate a caller's token with it ({@code GET /v3/auth/tokens}, no catalog),
+ * and read other Identity resources with it (unified limits).
  */
 public class KeystoneClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
+    private final String v3;
     private final URI tokens;
     private final String serviceCredentials;
 
@@ -38,10 +41,26 @@ public class KeystoneClient {
         }
     }
 
+    /** A client whose service user's token is scoped to a project, as keystonemiddleware's is. */
     public KeystoneClient(String authUrl, String username, String password, String userDomainName,
                           String projectName, String projectDomainName, Duration connectTimeout) {
+        this(authUrl, username, password, userDomainName, Json.createObjectBuilder().add("project",
+                Json.createObjectBuilder().add("name", projectName)
+                        .add("domain", Json.createObjectBuilder().add("name", projectDomainName))), connectTimeout);
+    }
+
+    /** A client whose service user's token is scoped to the whole system ({@code system_scope = all}). */
+    public static KeystoneClient systemScoped(String authUrl, String username, String password,
+                                              String userDomainName, Duration connectTimeout) {
+        return new KeystoneClient(authUrl, username, password, userDomainName, Json.createObjectBuilder()
+                .add("system", Json.createObjectBuilder().add("all", true)), connectTimeout);
+    }
+
+    private KeystoneClient(String authUrl, String username, String password, String userDomainName,
+                           JsonObjectBuilder scope, Duration connectTimeout) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
-        this.tokens = URI.create(v3(authUrl) + "/auth/tokens");
+        this.v3 = v3(authUrl);
+        this.tokens = URI.create(v3 + "/auth/tokens");
         this.serviceCredentials = Json.createObjectBuilder().add("auth", Json.createObjectBuilder()
                 .add("identity", Json.createObjectBuilder()
                         .add("methods", Json.createArrayBuilder().add("password"))
@@ -49,9 +68,7 @@ public class KeystoneClient {
                                 .add("name", username)
                                 .add("domain", Json.createObjectBuilder().add("name", userDomainName))
                                 .add("password", password))))
-                .add("scope", Json.createObjectBuilder().add("project", Json.createObjectBuilder()
-                        .add("name", projectName)
-                        .add("domain", Json.createObjectBuilder().add("name", projectDomainName)))))
+                .add("scope", scope))
                 .build().toString();
     }
 
@@ -95,6 +112,30 @@ public class KeystoneClient {
                     "the service user may not validate tokens (Keystone policy identity:validate_token)", null);
             default -> throw new IdentityUnavailableException("Keystone answered HTTP " + response.statusCode(), null);
         };
+    }
+
+    /**
+     * A read of the Identity API with the service token, e.g. {@code /limits/model}.
+     *
+     * @param pathAndQuery below {@code /v3}, query already encoded
+     * @throws ServiceTokenRejectedException when Keystone does not accept the service token
+     */
+    public JsonObject get(String serviceToken, String pathAndQuery) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(v3 + pathAndQuery))
+                .timeout(REQUEST_TIMEOUT)
+                .header("X-Auth-Token", serviceToken)
+                .header("Accept", "application/json")
+                .GET().build());
+        if (response.statusCode() == 401) {
+            throw new ServiceTokenRejectedException();
+        }
+        if (response.statusCode() != 200) {
+            throw new IdentityUnavailableException("Keystone answered HTTP " + response.statusCode() + " to GET "
+                    + pathAndQuery, null);
+        }
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -18,15 +18,13 @@ import java.util.HexFormat;
  */
 @ApplicationScoped
 public class TokenValidator {
-    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(2);
-
     @Inject
     AuthSettings settings;
 
     private Clock clock = Clock.systemUTC();
     private volatile KeystoneClient keystone;
     private volatile TokenCache cache;
-    private volatile KeystoneClient.IssuedToken serviceToken;
+    private volatile ServiceToken serviceToken;
 
     public TokenValidator() {
     }
@@ -36,6 +34,7 @@ public class TokenValidator {
         this.keystone = keystone;
         this.cache = new TokenCache(cacheTime, cacheSize);
         this.clock = clock;
+        this.serviceToken = new ServiceToken(keystone, clock);
     }
 
     /**
@@ -50,12 +49,7 @@ public class TokenValidator {
         if (known != null) {
             return known;
         }
-        ValidatedToken checked;
-        try {
-            checked = keystone.validate(serviceToken(false), token);
-        } catch (KeystoneClient.ServiceTokenRejectedException e) {
-            checked = keystone.validate(serviceToken(true), token);
-        }
+        ValidatedToken checked = serviceToken.use(service -> keystone.validate(service, token));
         if (checked.expiredAt(now)) {
             throw new InvalidTokenException("token expired");
         }
@@ -68,22 +62,14 @@ public class TokenValidator {
             synchronized (this) {
                 if (keystone == null) {
                     cache = new TokenCache(settings.tokenCacheTime(), settings.tokenCacheSize());
-                    keystone = new KeystoneClient(settings.authUrl(), settings.username(), settings.password(),
+                    KeystoneClient client = new KeystoneClient(settings.authUrl(), settings.username(), settings.password(),
                             settings.userDomainName(), settings.projectName(), settings.projectDomainName(),
                             settings.httpConnectTimeout());
+                    serviceToken = new ServiceToken(client, clock);
+                    keystone = client;
                 }
             }
         }
-    }
-
-    private synchronized String serviceToken(boolean renew) {
-        KeystoneClient.IssuedToken current = serviceToken;
-        if (renew || current == null || (current.expiresAt() != null
-                && !clock.instant().isBefore(current.expiresAt().minus(RENEW_BEFORE_EXPIRY)))) {
-            current = keystone.issueServiceToken();
-            serviceToken = current;
-        }
-        return current.id();
     }
 
     private static String digest(String token) {

@@ -5,15 +5,25 @@ import org.glancejee.domain.LimitExceededException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 /** Refuses (413) as soon as more than {@code cap} bytes have come through, instead of storing them first. */
 public final class SizeCappedInputStream extends FilterInputStream {
     private final long cap;
+    private final Supplier<? extends RuntimeException> refusal;
     private long count;
 
+    /** Capped at image_size_cap: refused as Glance refuses an image that is too large. */
     public SizeCappedInputStream(InputStream in, long cap) {
+        this(in, cap, () -> new LimitExceededException("The incoming image is too large: The provided image is too"
+                + " large."));
+    }
+
+    /** @param refusal what is thrown when the cap is passed */
+    public SizeCappedInputStream(InputStream in, long cap, Supplier<? extends RuntimeException> refusal) {
         super(in);
         this.cap = cap;
+        this.refusal = refusal;
     }
 
     @Override
@@ -37,7 +47,7 @@ public final class SizeCappedInputStream extends FilterInputStream {
     private void counted(int n) {
         count += n;
         if (count > cap) {
-            throw new LimitExceededException("The incoming image is too large: The provided image is too large.");
+            throw refusal.get();
         }
     }
 }

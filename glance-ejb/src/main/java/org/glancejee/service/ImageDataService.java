@@ -9,6 +9,7 @@ import org.glancejee.domain.GlanceException;
 import org.glancejee.domain.InvalidInputException;
 import org.glancejee.domain.LimitExceededException;
 import org.glancejee.domain.RequestContext;
+import org.glancejee.domain.StorageQuota;
 import org.glancejee.domain.StoreUnavailableException;
 import org.glancejee.imagedata.ByteRange;
 import org.glancejee.imagedata.ClientDataException;
@@ -51,23 +52,41 @@ public class ImageDataService {
     @Inject
     DigestWorkers workers;
 
-    /** @param declaredSize the size the client announced, or -1 */
-    public void upload(RequestContext caller, String id, InputStream body, long declaredSize) {
+    @Inject
+    ImageQuotas quotas;
+
+    /**
+     * @param declaredSize  the size the client announced (x-openstack-image-size, else Content-Length), or -1
+     * @param contentLength the request's Content-Length when more than 0, else -1: what Glance checks the
+     *                      storage quota against before streaming
+     */
+    public void upload(RequestContext caller, String id, InputStream body, long declaredSize, long contentLength) {
         if (declaredSize > settings.imageSizeCap()) {
             throw tooLarge();
         }
+        quotas.checkUploadStart(caller);
         transactions.startSaving(caller, id, settings.nodeName());
+        long quotaAllowance;
+        try {
+            quotaAllowance = quotas.checkSaving(caller, id, contentLength);
+        } catch (RuntimeException e) {
+            transactions.abandonSaving(id);
+            throw e;
+        }
         ImageStore store = stores.defaultStore();
         String algorithm = settings.hashingAlgorithm();
         StoredData stored = null;
         ParallelDigests digests = new ParallelDigests(new ClientInputStream(body), workers.executor(),
                 "MD5", jcaName(algorithm));
+        InputStream withinQuota = quotaAllowance == Long.MAX_VALUE ? digests
+                : new SizeCappedInputStream(digests, quotaAllowance, StorageQuota::exceededWhileStreaming);
         try {
-            stored = store.add(id, new SizeCappedInputStream(digests, settings.imageSizeCap()), declaredSize);
+            stored = store.add(id, new SizeCappedInputStream(withinQuota, settings.imageSizeCap()), declaredSize);
             if (declaredSize >= 0 && stored.size() != declaredSize) {
                 throw new InvalidInputException("Size of the uploaded data (" + stored.size()
                         + ") does not match the declared size (" + declaredSize + ").");
             }
+            quotas.recheckStored(caller, id, stored.size());
             List<String> hex = digests.finish();
             transactions.finishSaving(id, store.id(), stored, hex.get(0), algorithm, hex.get(1));
         } catch (IOException | RuntimeException e) {

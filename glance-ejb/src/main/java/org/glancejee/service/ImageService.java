@@ -46,12 +46,16 @@ public class ImageService {
     @Inject
     ImageAuthorization authorization;
 
+    @Inject
+    ImageQuotas quotas;
+
     private final Clock clock = Clock.systemUTC();
 
     public Image create(RequestContext caller, Map<String, Object> fields) {
         Object requested = fields.get(ImageAttribute.ID.apiName());
         Image image = Image.newImage(requested instanceof String s ? s : null, caller.projectId(), now());
         rules().applyCreate(image, fields, caller);
+        quotas.checkCreate(caller);
         if (requested != null && images.idTaken(image.id())) {
             throw new ConflictException("Image ID " + image.id() + " already exists!");
         }

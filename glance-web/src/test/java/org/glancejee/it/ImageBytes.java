@@ -58,8 +58,7 @@ public final class ImageBytes {
     }
 
     public String create(String json) {
-        HttpResponse<String> response = send(request("/v2/images").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postJson("/v2/images", json);
         if (response.statusCode() != 201) {
             throw new AssertionError("create failed: " + response.statusCode() + " " + response.body());
         }
@@ -112,6 +111,16 @@ public final class ImageBytes {
         return send(request("/v2/images/" + id + "/file", headers).GET(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** POST with a JSON body. */
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> post(String path, String... headers) {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.noBody()),
                 HttpResponse.BodyHandlers.ofString());
@@ -130,6 +139,17 @@ public final class ImageBytes {
             seen = status(id);
         }
         return seen;
+    }
+
+    /** Waits until the image's data has started to arrive in the store: a partial file exists. */
+    public void awaitPartialFile(Path store, String id) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (storeFiles(store, id).stream().noneMatch(n -> n.endsWith(".part"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the upload never got going: " + status(id));
+            }
+            Thread.sleep(50);
+        }
     }
 
     /**
@@ -160,6 +180,56 @@ public final class ImageBytes {
             out.write(part);
         }
         out.flush();
+    }
+
+    /** What a server answered on a raw connection: the status and the body. */
+    public record RawResponse(int status, String body) {
+    }
+
+    /**
+     * Ends a chunked body started with {@link #startUpload} and reads the response (status line, headers, a
+     * Content-Length body), as a client that streamed its upload by hand.
+     */
+    public static RawResponse finishChunkedUpload(Socket socket) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        String status = line(in);
+        int length = 0;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring("content-length:".length()).strip());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        if (chunked) {
+            for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0;
+                 size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
+                body.write(in.readNBytes(size));
+                line(in);
+            }
+        } else {
+            body.write(in.readNBytes(length));
+        }
+        return new RawResponse(Integer.parseInt(status.split(" ")[1]), body.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed in the response head: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

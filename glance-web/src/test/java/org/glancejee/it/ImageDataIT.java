@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -364,12 +365,17 @@ class ImageDataIT {
 
     /** Back to queued with no size or digests, and no file, complete or partial, in the store. */
     private void assertNothingStored(String id) throws Exception {
+        assertNothingStored(api, GlanceServer.imageStore(), id);
+    }
+
+    /** The same on any server, given its API and its store directory. */
+    static void assertNothingStored(ImageBytes api, Path store, String id) throws Exception {
         JsonObject image = api.show(id);
         assertEquals("queued", image.getString("status"), image.toString());
         assertTrue(image.isNull("size"), image.toString());
         assertTrue(image.isNull("checksum"), image.toString());
         assertTrue(image.isNull("os_hash_value"), image.toString());
-        assertEquals(List.of(), storeFiles(GlanceServer.imageStore(), id));
+        assertEquals(List.of(), storeFiles(store, id));
         assertEquals(204, api.download(id).statusCode());
     }
 

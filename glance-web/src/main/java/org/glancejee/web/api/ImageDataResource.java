@@ -47,7 +47,8 @@ public class ImageDataResource {
             throw new UnsupportedMediaException("The request media type " + contentType
                     + " is not supported by this server.");
         }
-        data.upload(Caller.of(request), id, body, expectedSize(declaredSize, contentLength));
+        data.upload(Caller.of(request), id, body, expectedSize(declaredSize, contentLength),
+                announcedLength(contentLength));
         return Response.noContent().build();
     }
 
@@ -94,6 +95,16 @@ public class ImageDataResource {
             }
         }
         return -1;
+    }
+
+    /** Content-Length as Glance reads it for the storage quota: a length of 0 or none is unknown (-1). */
+    static long announcedLength(String contentLength) {
+        try {
+            long length = contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+            return length > 0 ? length : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void copy(InputStream in, OutputStream out) throws java.io.IOException {

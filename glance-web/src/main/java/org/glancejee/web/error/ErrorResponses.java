@@ -38,7 +38,7 @@ public final class ErrorResponses {
                     + "\n\n\n </body>\n</html>";
             return builder.entity(html).type("text/html; charset=UTF-8");
         }
-        String plain = code + "\n\n" + text + "\n\n" + (detail == null ? "   " : " " + detail + "  ");
+        String plain = code + "\n\n" + oneLine(text) + "\n\n" + (detail == null ? "   " : " " + oneLine(detail) + "  ");
         return builder.entity(plain).type("text/plain; charset=UTF-8");
     }
 
@@ -86,6 +86,11 @@ public final class ErrorResponses {
             case 503 -> "The server is currently unavailable. Please try again at a later time.";
             default -> "The server has either erred or is incapable of performing the requested operation.";
         };
+    }
+
+    /** WebOb's plain form puts a message on one line: line breaks become spaces (only its own breaks stay). */
+    static String oneLine(String text) {
+        return text.replace("\n", " ").replace("\r", "");
     }
 
     /** Python's html.escape(quote=True). */
