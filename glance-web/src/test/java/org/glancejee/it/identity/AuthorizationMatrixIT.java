@@ -38,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
         disabledReason = "identity tests run in the identity-on-mariadb execution")
 class AuthorizationMatrixIT {
     private static final String ANONYMOUS = "anonymous";
-    private static final List<String> PERSONAS = List.of(ADMIN, ALPHA_MEMBER, ALPHA_READER, BETA_MEMBER, BETA_READER,
-            ANONYMOUS);
+    /** GAMMA_MEMBER is a member (accepted) of alpha's shared image. */
+    private static final List<String> PERSONAS = List.of(ADMIN, ALPHA_MEMBER, ALPHA_READER, GAMMA_MEMBER,
+            BETA_MEMBER, BETA_READER, ANONYMOUS);
     private static final List<String> VISIBILITIES = List.of("private", "shared", "public", "community");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, String> tokens = new LinkedHashMap<>();
@@ -60,25 +61,31 @@ class AuthorizationMatrixIT {
             assertEquals(204, upload(ALPHA_MEMBER, id).statusCode());
             images.put(visibility, id);
         }
+        String gamma = KeystoneServer.fixtures().user(GAMMA_MEMBER).projectId();
+        String members = "/v2/images/" + images.get("shared") + "/members";
+        assertEquals(200, send("POST", members, tokens.get(ALPHA_MEMBER), "{\"member\": \"" + gamma + "\"}")
+                .statusCode());
+        assertEquals(200, send("PUT", members + "/" + gamma, tokens.get(GAMMA_MEMBER), "{\"status\": \"accepted\"}")
+                .statusCode());
     }
 
     @Test
     void show() {
         expect("GET /v2/images/{id}", p -> send("GET", "/v2/images/" + images.get(p.visibility), p.token, null),
-                Map.of("private", row(200, 200, 200, 404, 404, 401),
-                        "shared", row(200, 200, 200, 404, 404, 401),
-                        "public", row(200, 200, 200, 200, 200, 401),
-                        "community", row(200, 200, 200, 200, 200, 401)));
+                Map.of("private", row(200, 200, 200, 404, 404, 404, 401),
+                        "shared", row(200, 200, 200, 200, 404, 404, 401),
+                        "public", row(200, 200, 200, 200, 200, 200, 401),
+                        "community", row(200, 200, 200, 200, 200, 200, 401)));
     }
 
     @Test
     void download() {
         expect("GET /v2/images/{id}/file", p -> send("GET", "/v2/images/" + images.get(p.visibility) + "/file",
                         p.token, null),
-                Map.of("private", row(200, 200, 403, 404, 404, 401),
-                        "shared", row(200, 200, 403, 404, 404, 401),
-                        "public", row(200, 200, 403, 200, 403, 401),
-                        "community", row(200, 200, 403, 200, 403, 401)));
+                Map.of("private", row(200, 200, 403, 404, 404, 404, 401),
+                        "shared", row(200, 200, 403, 200, 404, 404, 401),
+                        "public", row(200, 200, 403, 200, 200, 403, 401),
+                        "community", row(200, 200, 403, 200, 200, 403, 401)));
     }
 
     @Test
@@ -86,20 +93,20 @@ class AuthorizationMatrixIT {
         expect("PATCH /v2/images/{id}", p -> send("PATCH", "/v2/images/" + images.get(p.visibility), p.token,
                         "[{\"op\": \"replace\", \"path\": \"/name\", \"value\": \"matrix-" + p.visibility + "\"}]",
                         "Content-Type", "application/openstack-images-v2.1-json-patch"),
-                Map.of("private", row(200, 200, 403, 404, 404, 401),
-                        "shared", row(200, 200, 403, 404, 404, 401),
-                        "public", row(200, 200, 403, 403, 403, 401),
-                        "community", row(200, 200, 403, 403, 403, 401)));
+                Map.of("private", row(200, 200, 403, 404, 404, 404, 401),
+                        "shared", row(200, 200, 403, 403, 404, 404, 401),
+                        "public", row(200, 200, 403, 403, 403, 403, 401),
+                        "community", row(200, 200, 403, 403, 403, 403, 401)));
     }
 
     @Test
     void tags() {
         expect("PUT /v2/images/{id}/tags/{tag}", p -> send("PUT", "/v2/images/" + images.get(p.visibility)
                         + "/tags/matrix", p.token, null),
-                Map.of("private", row(204, 204, 403, 404, 404, 401),
-                        "shared", row(204, 204, 403, 404, 404, 401),
-                        "public", row(204, 204, 403, 403, 403, 401),
-                        "community", row(204, 204, 403, 403, 403, 401)));
+                Map.of("private", row(204, 204, 403, 404, 404, 404, 401),
+                        "shared", row(204, 204, 403, 403, 404, 404, 401),
+                        "public", row(204, 204, 403, 403, 403, 403, 401),
+                        "community", row(204, 204, 403, 403, 403, 403, 401)));
     }
 
     @Test
@@ -112,10 +119,10 @@ class AuthorizationMatrixIT {
                         p.token, null).statusCode(), p + " may deactivate, so may reactivate");
             }
             return response;
-        }, Map.of("private", row(204, 204, 403, 404, 404, 401),
-                "shared", row(204, 204, 403, 404, 404, 401),
-                "public", row(204, 204, 403, 403, 403, 401),
-                "community", row(204, 204, 403, 403, 403, 401)));
+        }, Map.of("private", row(204, 204, 403, 404, 404, 404, 401),
+                "shared", row(204, 204, 403, 403, 404, 404, 401),
+                "public", row(204, 204, 403, 403, 403, 403, 401),
+                "community", row(204, 204, 403, 403, 403, 403, 401)));
     }
 
     @Test
@@ -125,16 +132,16 @@ class AuthorizationMatrixIT {
                         ? send("DELETE", "/v2/images/" + create(ALPHA_MEMBER, "{\"visibility\": \"" + p.visibility
                         .replace("public", "community") + "\"}"), p.token, null)
                         : send("DELETE", "/v2/images/" + images.get(p.visibility), p.token, null),
-                Map.of("private", row(204, 204, 403, 404, 404, 401),
-                        "shared", row(204, 204, 403, 404, 404, 401),
-                        "public", row(204, 204, 403, 403, 403, 401),
-                        "community", row(204, 204, 403, 403, 403, 401)));
+                Map.of("private", row(204, 204, 403, 404, 404, 404, 401),
+                        "shared", row(204, 204, 403, 403, 404, 404, 401),
+                        "public", row(204, 204, 403, 403, 403, 403, 401),
+                        "community", row(204, 204, 403, 403, 403, 403, 401)));
     }
 
     @Test
     void uploadNeedsTheOwnersMemberRole() {
-        Map<String, Integer> expected = Map.of(ADMIN, 204, ALPHA_MEMBER, 204, ALPHA_READER, 403, BETA_MEMBER, 404,
-                BETA_READER, 404, ANONYMOUS, 401);
+        Map<String, Integer> expected = Map.of(ADMIN, 204, ALPHA_MEMBER, 204, ALPHA_READER, 403, GAMMA_MEMBER, 404,
+                BETA_MEMBER, 404, BETA_READER, 404, ANONYMOUS, 401);
         List<String> wrong = new ArrayList<>();
         for (String persona : PERSONAS) {
             String id = create(ALPHA_MEMBER, "{\"name\": \"upload-" + persona
@@ -150,14 +157,14 @@ class AuthorizationMatrixIT {
     @Test
     void createNeedsTheMemberRoleInTheOwningProject() {
         String alpha = KeystoneServer.fixtures().user(ALPHA_MEMBER).projectId();
-        Map<String, Integer> own = Map.of(ADMIN, 201, ALPHA_MEMBER, 201, ALPHA_READER, 403, BETA_MEMBER, 201,
-                BETA_READER, 403, ANONYMOUS, 401);
-        Map<String, Integer> forAlpha = Map.of(ADMIN, 201, ALPHA_MEMBER, 201, ALPHA_READER, 403, BETA_MEMBER, 403,
-                BETA_READER, 403, ANONYMOUS, 401);
-        Map<String, Integer> publicOne = Map.of(ADMIN, 201, ALPHA_MEMBER, 403, ALPHA_READER, 403, BETA_MEMBER, 403,
-                BETA_READER, 403, ANONYMOUS, 401);
-        Map<String, Integer> communityOne = Map.of(ADMIN, 201, ALPHA_MEMBER, 201, ALPHA_READER, 403,
+        Map<String, Integer> own = Map.of(ADMIN, 201, ALPHA_MEMBER, 201, ALPHA_READER, 403, GAMMA_MEMBER, 201,
                 BETA_MEMBER, 201, BETA_READER, 403, ANONYMOUS, 401);
+        Map<String, Integer> forAlpha = Map.of(ADMIN, 201, ALPHA_MEMBER, 201, ALPHA_READER, 403, GAMMA_MEMBER, 403,
+                BETA_MEMBER, 403, BETA_READER, 403, ANONYMOUS, 401);
+        Map<String, Integer> publicOne = Map.of(ADMIN, 201, ALPHA_MEMBER, 403, ALPHA_READER, 403, GAMMA_MEMBER, 403,
+                BETA_MEMBER, 403, BETA_READER, 403, ANONYMOUS, 401);
+        Map<String, Integer> communityOne = Map.of(ADMIN, 201, ALPHA_MEMBER, 201, ALPHA_READER, 403,
+                GAMMA_MEMBER, 201, BETA_MEMBER, 201, BETA_READER, 403, ANONYMOUS, 401);
         List<String> wrong = new ArrayList<>();
         for (String persona : PERSONAS) {
             check(wrong, persona + " creates for its project", own.get(persona),
@@ -182,6 +189,7 @@ class AuthorizationMatrixIT {
         List<String> wrong = new ArrayList<>();
         Map<String, List<String>> listed = Map.of(
                 ALPHA_READER, List.of("private", "shared", "public", "community"),
+                GAMMA_MEMBER, List.of("shared", "public"),
                 BETA_MEMBER, List.of("public"),
                 BETA_READER, List.of("public"));
         listed.forEach((persona, visible) -> {
@@ -232,6 +240,37 @@ class AuthorizationMatrixIT {
         assertEquals("403 Forbidden", body.getString("code"));
         assertEquals(true, body.getString("message").startsWith(
                 "You are not authorized to complete modify_image action."), body.toString());
+    }
+
+    @Test
+    void removingATag() {
+        expect("DELETE /v2/images/{id}/tags/{tag}", p -> {
+            send("PUT", "/v2/images/" + images.get(p.visibility) + "/tags/to-remove", tokens.get(ADMIN), null);
+            return send("DELETE", "/v2/images/" + images.get(p.visibility) + "/tags/to-remove", p.token, null);
+        }, Map.of("private", row(204, 204, 403, 404, 404, 404, 401),
+                "shared", row(204, 204, 403, 403, 404, 404, 401),
+                "public", row(204, 204, 403, 403, 403, 403, 401),
+                "community", row(204, 204, 403, 403, 403, 403, 401)));
+    }
+
+    @Test
+    void membersOfTheSharedImage() {
+        String gamma = KeystoneServer.fixtures().user(GAMMA_MEMBER).projectId();
+        String members = "/v2/images/" + images.get("shared") + "/members";
+        List<String> wrong = new ArrayList<>();
+        Map<String, Integer> list = Map.of(ADMIN, 200, ALPHA_MEMBER, 200, ALPHA_READER, 200, GAMMA_MEMBER, 200,
+                BETA_MEMBER, 404, BETA_READER, 404, ANONYMOUS, 401);
+        Map<String, Integer> showGamma = list;
+        Map<String, Integer> answer = Map.of(ADMIN, 200, ALPHA_MEMBER, 403, ALPHA_READER, 403, GAMMA_MEMBER, 200,
+                BETA_MEMBER, 404, BETA_READER, 404, ANONYMOUS, 401);
+        for (String persona : PERSONAS) {
+            check(wrong, persona + " lists members", list.get(persona), send("GET", members, tokens.get(persona), null));
+            check(wrong, persona + " shows gamma's membership", showGamma.get(persona),
+                    send("GET", members + "/" + gamma, tokens.get(persona), null));
+            check(wrong, persona + " answers for gamma", answer.get(persona), send("PUT", members + "/" + gamma,
+                    tokens.get(persona), "{\"status\": \"accepted\"}"));
+        }
+        assertEquals(List.of(), wrong);
     }
 
     @Test
