@@ -16,6 +16,8 @@ All in domain Default, each user with its project as default project:
   beta-reader   beta      reader
   gamma-member  gamma     member
 
+and glance also has role reader on the system (see SYSTEM_ROLES).
+
 Passwords are "<user>-it-password" (test-only). It also points the identity service's public endpoint at
 ROOT_URL/v3, since the port changes from run to run.
 
@@ -43,6 +45,14 @@ USERS = [
     ("beta-member", "beta", "member"),
     ("beta-reader", "beta", "reader"),
     ("gamma-member", "gamma", "member"),
+]
+
+# (user, role) on the system scope. glance reads unified limits ([oslo_limit] in Glance, glance.oslo_limit.* here)
+# with a system-scoped token, as Glance's documentation sets it up: under Keystone's default policies only
+# the system reader may GET /v3/endpoints/{id} (to learn the image service and region), and GET /v3/limits
+# shows a project-scoped token only its own project's limits, so no other project's would be seen.
+SYSTEM_ROLES = [
+    ("glance", "reader"),
 ]
 
 
@@ -81,7 +91,7 @@ def main():
                 call("PATCH", "/endpoints/" + endpoint["id"], token, {"endpoint": {"url": AUTH_URL}})
 
     roles = {r["name"]: r["id"] for r in call("GET", "/roles", token)[1]["roles"]}
-    for _, _, role in USERS:
+    for role in [r for _, _, r in USERS] + [r for _, r in SYSTEM_ROLES]:
         if role not in roles:
             roles[role] = call("POST", "/roles", token, {"role": {"name": role}})[1]["role"]["id"]
 
@@ -105,6 +115,13 @@ def main():
     for user, project, role in USERS:
         if (users[user], projects[project], roles[role]) not in granted:
             call("PUT", "/projects/%s/users/%s/roles/%s" % (projects[project], users[user], roles[role]), token)
+
+    on_system = {(a["user"]["id"], a["role"]["id"])
+                 for a in call("GET", "/role_assignments?scope.system=all", token)[1]["role_assignments"]
+                 if "user" in a}
+    for user, role in SYSTEM_ROLES:
+        if (users[user], roles[role]) not in on_system:
+            call("PUT", "/system/users/%s/roles/%s" % (users[user], roles[role]), token)
 
     everyone = [("admin", "admin", "admin")] + USERS
     lines = ["# Written by keystone-fixtures.py; see there.",

@@ -10,6 +10,7 @@ import org.glancejee.identity.ServiceToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Chooses where limits come from: Keystone's unified limits when {@code glance.oslo_limit.endpoint_id} is set
@@ -26,25 +27,43 @@ public class ProjectLimitsProducer {
     @Produces
     @ApplicationScoped
     ProjectLimits projectLimits() {
-        Optional<String> endpoint = settings.value(OSLO_LIMIT + "endpoint_id");
+        return fromSettings(settings::value);
+    }
+
+    /**
+     * The limits source the settings name. Keystone's service user logs in scoped to the whole system
+     * ({@code system_scope=all}, the only scope accepted, and the default), as Glance's documentation sets up
+     * {@code [oslo_limit]}: Keystone lists a project-scoped token only its own project's limits (every other
+     * project would silently get the registered defaults), and its default policy lets only admins and
+     * system readers see an endpoint.
+     *
+     * @param settings the value of a setting by its full key, empty when unset
+     * @throws IllegalStateException when the Keystone settings are incomplete or name another scope
+     */
+    static ProjectLimits fromSettings(Function<String, Optional<String>> settings) {
+        Optional<String> endpoint = settings.apply(OSLO_LIMIT + "endpoint_id");
         if (endpoint.isEmpty()) {
-            return new ConfiguredProjectLimits(settings::value);
+            return new ConfiguredProjectLimits(settings);
         }
-        String authUrl = required("auth_url");
-        String username = required("username");
-        String password = required("password");
-        String userDomain = settings.value(OSLO_LIMIT + "user_domain_name").orElse("Default");
-        Duration timeout = Duration.ofSeconds(Long.parseLong(settings.value(OSLO_LIMIT + "connect_timeout")
+        String scope = settings.apply(OSLO_LIMIT + "system_scope").orElse("all");
+        if (!scope.equals("all") || settings.apply(OSLO_LIMIT + "project_name").isPresent()) {
+            throw new IllegalStateException("Limits from Keystone are read with a token scoped to the system: set "
+                    + OSLO_LIMIT + "system_scope=all (the default) and no " + OSLO_LIMIT + "project_name, and give"
+                    + " the user the reader role on the system. Keystone shows a project-scoped token only its own"
+                    + " project's limits.");
+        }
+        String authUrl = required(settings, "auth_url");
+        String username = required(settings, "username");
+        String password = required(settings, "password");
+        String userDomain = settings.apply(OSLO_LIMIT + "user_domain_name").orElse("Default");
+        Duration timeout = Duration.ofSeconds(Long.parseLong(settings.apply(OSLO_LIMIT + "connect_timeout")
                 .orElse("10")));
-        KeystoneClient keystone = settings.value(OSLO_LIMIT + "system_scope").isPresent()
-                ? KeystoneClient.systemScoped(authUrl, username, password, userDomain, timeout)
-                : new KeystoneClient(authUrl, username, password, userDomain, required("project_name"),
-                        settings.value(OSLO_LIMIT + "project_domain_name").orElse("Default"), timeout);
+        KeystoneClient keystone = KeystoneClient.systemScoped(authUrl, username, password, userDomain, timeout);
         return new KeystoneProjectLimits(keystone, new ServiceToken(keystone, Clock.systemUTC()), endpoint.get());
     }
 
-    private String required(String option) {
-        return settings.value(OSLO_LIMIT + option).orElseThrow(() -> new IllegalStateException(
+    private static String required(Function<String, Optional<String>> settings, String option) {
+        return settings.apply(OSLO_LIMIT + option).orElseThrow(() -> new IllegalStateException(
                 "Limits from Keystone (glance.oslo_limit.endpoint_id) need " + OSLO_LIMIT + option));
     }
 }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -88,6 +89,20 @@ class KeystoneProjectLimitsTest {
         assertEquals(1, requests.stream().filter(r -> r.startsWith("GET /v3/limits/model")).count(), "model read once");
         assertTrue(requests.stream().filter(r -> r.startsWith("GET ")).allMatch(r -> r.endsWith(" token-1")),
                 requests.toString());
+    }
+
+    @Test
+    void fromTheSettingsTheServiceUserLogsInScopedToTheSystem() {
+        registered("image_count_total", 10);
+        String authUrl = "http://127.0.0.1:" + keystone.getAddress().getPort() + "/v3";
+        Map<String, String> settings = Map.of("glance.oslo_limit.endpoint_id", "ep1",
+                "glance.oslo_limit.auth_url", authUrl, "glance.oslo_limit.username", "glance",
+                "glance.oslo_limit.password", "secret");
+
+        ProjectLimits limits = ProjectLimitsProducer.fromSettings(key -> Optional.ofNullable(settings.get(key)));
+
+        assertEquals(10, limits.limit("p1", QuotaResource.IMAGE_COUNT_TOTAL));
+        assertTrue(requests.contains("POST /v3/auth/tokens {\"system\":{\"all\":true}}"), requests.toString());
     }
 
     @Test

@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * text form): {@code "<code> <Title>\n\n<explanation>\n\n   "}, or, when Glance gives its message as a
  * "detail", {@code "<code> <Title>\n\n<default explanation>\n\n <detail>  "}.
  */
-final class Refusals {
+public final class Refusals {
     static final String SCHEMA = "Provided object does not match schema 'image': ";
 
     private Refusals() {
     }
 
     /** A refusal whose message replaces the status's standard text. */
-    static void assertRefused(HttpResponse<String> response, int status, String explanation) {
+    public static void assertRefused(HttpResponse<String> response, int status, String explanation) {
         assertPlain(response, status);
         assertEquals(statusLine(status) + "\n\n" + explanation + "\n\n   ", response.body());
     }

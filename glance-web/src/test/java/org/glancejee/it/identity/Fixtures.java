@@ -24,7 +24,10 @@ public record Fixtures(URI rootUrl, URI authUrl, String region, String userDomai
 
     /** Bootstrapped by keystone-manage: role admin on project admin. */
     public static final String ADMIN = "admin";
-    /** The service user Glance validates tokens with: role service on project service. */
+    /**
+     * The service user Glance validates tokens with: role service on project service. It also has role reader
+     * on the system, to read unified limits with a system-scoped token ({@code glance.oslo_limit.*}).
+     */
     public static final String SERVICE = "glance";
     /** Role member on project alpha. */
     public static final String ALPHA_MEMBER = "alpha-member";

@@ -2,6 +2,7 @@ package org.glancejee.it.identity;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,12 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A small client of the test Keystone's identity API v3, for tests and the harness: tokens by password,
- * validation, revocation, project lookup and the image endpoint in the catalog. Requests go as HTTP/1.1
+ * validation, revocation, project lookup, the image endpoint in the catalog and the image service's unified
+ * limits. Requests go as HTTP/1.1
  * (Keystone runs under uwsgi's plain HTTP socket). What Keystone answers is passed on as is where a test may
  * want to see a refusal ({@link #authenticate}, {@link #validate}); elsewhere anything unexpected is an
  * {@link AssertionError} naming the request and Keystone's answer.
@@ -32,6 +35,7 @@ public final class Keystone {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private String adminToken;
+    private String systemAdminToken;
 
     public Keystone(Fixtures fixtures) {
         this.fixtures = fixtures;
@@ -80,15 +84,27 @@ public final class Keystone {
 
     /** A token by password for a user of domain Default, scoped to a project of domain Default. */
     public Token token(String userName, String password, String projectName) {
-        HttpResponse<String> response = authenticate(userName, password, projectName);
-        expect(response, 201);
-        String id = response.headers().firstValue("X-Subject-Token")
-                .orElseThrow(() -> new AssertionError("no X-Subject-Token: " + describe(response)));
-        return new Token(id, json(response).getJsonObject("token"));
+        return issued(authenticate(userName, password, projectName));
+    }
+
+    /**
+     * A token for a fixture user scoped to the whole system ({@code "system": {"all": true}}), which Keystone
+     * issues to users with a role on the system (admin, and glance as reader).
+     */
+    public Token systemToken(String fixtureUser) {
+        Fixtures.User user = fixtures.user(fixtureUser);
+        return issued(authenticate(user.name(), user.password(), Json.createObjectBuilder()
+                .add("system", Json.createObjectBuilder().add("all", true))));
     }
 
     /** {@code POST /v3/auth/tokens} with the password method and a project scope, whatever the answer. */
     public HttpResponse<String> authenticate(String userName, String password, String projectName) {
+        return authenticate(userName, password, Json.createObjectBuilder().add("project", Json.createObjectBuilder()
+                .add("name", projectName)
+                .add("domain", Json.createObjectBuilder().add("name", fixtures.projectDomainName()))));
+    }
+
+    private HttpResponse<String> authenticate(String userName, String password, JsonObjectBuilder scope) {
         JsonObject body = Json.createObjectBuilder().add("auth", Json.createObjectBuilder()
                 .add("identity", Json.createObjectBuilder()
                         .add("methods", Json.createArrayBuilder().add("password"))
@@ -96,11 +112,16 @@ public final class Keystone {
                                 .add("name", userName)
                                 .add("domain", Json.createObjectBuilder().add("name", fixtures.userDomainName()))
                                 .add("password", password))))
-                .add("scope", Json.createObjectBuilder().add("project", Json.createObjectBuilder()
-                        .add("name", projectName)
-                        .add("domain", Json.createObjectBuilder().add("name", fixtures.projectDomainName())))))
+                .add("scope", scope))
                 .build();
         return send("POST", "/auth/tokens", null, body.toString());
+    }
+
+    private static Token issued(HttpResponse<String> response) {
+        expect(response, 201);
+        String id = response.headers().firstValue("X-Subject-Token")
+                .orElseThrow(() -> new AssertionError("no X-Subject-Token: " + describe(response)));
+        return new Token(id, json(response).getJsonObject("token"));
     }
 
     /**
@@ -158,14 +179,85 @@ public final class Keystone {
         asAdmin("POST", "/endpoints", endpoint.toString(), 201);
     }
 
+    /** The id of the image service, which {@link #registerImageEndpoint} made the one of its type. */
+    public String imageServiceId() {
+        List<JsonObject> services = json(asAdmin("GET", "/services?type=image", null, 200))
+                .getJsonArray("services").getValuesAs(JsonObject.class);
+        if (services.size() != 1) {
+            throw new AssertionError(services.size() + " image services (is the shared server up?): " + services);
+        }
+        return services.get(0).getString("id");
+    }
+
+    /** The id of the image service's one endpoint, what Glance's {@code [oslo_limit] endpoint_id} names. */
+    public String imageEndpointId() {
+        List<JsonObject> endpoints = json(asAdmin("GET", "/endpoints?service_id=" + imageServiceId(), null, 200))
+                .getJsonArray("endpoints").getValuesAs(JsonObject.class);
+        if (endpoints.size() != 1) {
+            throw new AssertionError(endpoints.size() + " image endpoints: " + endpoints);
+        }
+        return endpoints.get(0).getString("id");
+    }
+
     /**
-     * A request to the identity API (path below /v3) with an admin token (issued once, again when Keystone
-     * no longer takes it), insisting on the expected status.
+     * Makes {@code defaultLimit} the registered limit (every project's default) of {@code resource} for the
+     * service in the fixtures' region: created when missing ({@code POST /v3/registered_limits}), updated
+     * when it differs ({@code PATCH}). Keystone keeps it from run to run, as it keeps everything.
+     */
+    public void registeredLimit(String serviceId, String resource, long defaultLimit) {
+        setLimit("registered_limits", "registered_limit", "default_limit", Map.of("service_id", serviceId,
+                "region_id", fixtures.region(), "resource_name", resource), defaultLimit);
+    }
+
+    /**
+     * Makes {@code limit} the project's own limit of {@code resource} for the service in the fixtures' region,
+     * over the registered one, which must exist: created ({@code POST /v3/limits}) or updated ({@code PATCH}).
+     */
+    public void projectLimit(String serviceId, String projectId, String resource, long limit) {
+        setLimit("limits", "limit", "resource_limit", Map.of("service_id", serviceId, "region_id", fixtures.region(),
+                "resource_name", resource, "project_id", projectId), limit);
+    }
+
+    /**
+     * The one limit of {@code collection} with the {@code identity} fields, set to {@code value}. As system
+     * admin: Keystone lists a project-scoped token only its own project's limits.
+     */
+    private void setLimit(String collection, String member, String valueField, Map<String, String> identity,
+                          long value) {
+        String filter = identity.entrySet().stream().map(e -> e.getKey() + "=" + query(e.getValue()))
+                .collect(Collectors.joining("&", "?", ""));
+        List<JsonObject> found = json(asSystemAdmin("GET", "/" + collection + filter, null, 200))
+                .getJsonArray(collection).getValuesAs(JsonObject.class);
+        if (found.isEmpty()) {
+            JsonObjectBuilder limit = Json.createObjectBuilder().add(valueField, value);
+            identity.forEach(limit::add);
+            asSystemAdmin("POST", "/" + collection, Json.createObjectBuilder().add(collection,
+                    Json.createArrayBuilder().add(limit)).build().toString(), 201);
+        } else if (found.get(0).getJsonNumber(valueField).longValueExact() != value) {
+            asSystemAdmin("PATCH", "/" + collection + "/" + found.get(0).getString("id"), Json.createObjectBuilder()
+                    .add(member, Json.createObjectBuilder().add(valueField, value)).build().toString(), 200);
+        }
+    }
+
+    /**
+     * A request to the identity API (path below /v3) with an admin token scoped to project admin (issued
+     * once, again when Keystone no longer takes it), insisting on the expected status.
      */
     public HttpResponse<String> asAdmin(String method, String path, String json, int expected, String... headers) {
-        HttpResponse<String> response = send(method, path, adminToken(false), json, headers);
+        return asAdmin(false, method, path, json, expected, headers);
+    }
+
+    /** The same with an admin token scoped to the system. */
+    public HttpResponse<String> asSystemAdmin(String method, String path, String json, int expected,
+                                              String... headers) {
+        return asAdmin(true, method, path, json, expected, headers);
+    }
+
+    private HttpResponse<String> asAdmin(boolean system, String method, String path, String json, int expected,
+                                         String... headers) {
+        HttpResponse<String> response = send(method, path, adminToken(system, false), json, headers);
         if (response.statusCode() == 401) {
-            response = send(method, path, adminToken(true), json, headers);
+            response = send(method, path, adminToken(system, true), json, headers);
         }
         return expect(response, expected);
     }
@@ -185,7 +277,13 @@ public final class Keystone {
                 + response.body();
     }
 
-    private synchronized String adminToken(boolean renew) {
+    private synchronized String adminToken(boolean system, boolean renew) {
+        if (system) {
+            if (systemAdminToken == null || renew) {
+                systemAdminToken = systemToken(Fixtures.ADMIN).id();
+            }
+            return systemAdminToken;
+        }
         if (adminToken == null || renew) {
             adminToken = token(Fixtures.ADMIN).id();
         }
