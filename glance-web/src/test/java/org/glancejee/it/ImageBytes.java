@@ -130,6 +130,36 @@ public final class ImageBytes {
         return send(request(path, headers).DELETE(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Any method with a text body or none. Headers are name, value pairs; a body goes as JSON unless a
+     * Content-Type is given (PATCH as Glance's v2.1 JSON-Patch).
+     */
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder builder = request(path, headers).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) {
+            builder.header("Content-Type", method.equals("PATCH")
+                    ? "application/openstack-images-v2.1-json-patch" : "application/json");
+        }
+        return send(builder, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The headers with {@code X-Auth-Token} in front, or as they are for a null token (anonymous). */
+    public static String[] withToken(String token, String... headers) {
+        if (token == null) {
+            return headers;
+        }
+        String[] all = new String[headers.length + 2];
+        all[0] = "X-Auth-Token";
+        all[1] = token;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return all;
+    }
+
     /** Polls until the image has {@code status}; returns the last status seen. */
     public String awaitStatus(String id, String status, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

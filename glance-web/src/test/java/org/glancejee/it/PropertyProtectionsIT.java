@@ -8,9 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +49,6 @@ class PropertyProtectionsIT {
             update = admin
             delete = admin
             """;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static GlanceProcess server;
 
     @BeforeAll
@@ -108,16 +104,10 @@ class PropertyProtectionsIT {
         assertEquals("42", json(allowed).getString("x_frozen_build"));
     }
 
-    private static HttpResponse<String> send(String method, String path, String contentType, String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .header("Accept", "*/*")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String contentType, String body) {
+        return new ImageBytes(server.baseUri()).send(method, path, body,
+                contentType == null ? new String[] {"Accept", "*/*"}
+                        : new String[] {"Accept", "*/*", "Content-Type", contentType});
     }
 
     private static JsonObject json(HttpResponse<String> response) {

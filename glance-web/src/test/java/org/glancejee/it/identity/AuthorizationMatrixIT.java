@@ -2,14 +2,12 @@ package org.glancejee.it.identity;
 
 import jakarta.json.JsonObject;
 import org.glancejee.it.GlanceServer;
+import org.glancejee.it.ImageBytes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +40,6 @@ class AuthorizationMatrixIT {
     private static final List<String> PERSONAS = List.of(ADMIN, ALPHA_MEMBER, ALPHA_READER, GAMMA_MEMBER,
             BETA_MEMBER, BETA_READER, ANONYMOUS);
     private static final List<String> VISIBILITIES = List.of("private", "shared", "public", "community");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, String> tokens = new LinkedHashMap<>();
     /** visibility → an active image of alpha with 1 KiB of data. */
     private static final Map<String, String> images = new LinkedHashMap<>();
@@ -365,24 +362,6 @@ class AuthorizationMatrixIT {
 
     private static HttpResponse<String> send(String method, String path, String token, String body,
                                              String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GlanceServer.baseUri() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        boolean typed = false;
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-            typed |= headers[i].equalsIgnoreCase("Content-Type");
-        }
-        if (body != null && !typed) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("X-Auth-Token", token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path, e);
-        }
+        return ImageBytes.shared().send(method, path, body, ImageBytes.withToken(token, headers));
     }
 }

@@ -2,6 +2,7 @@ package org.glancejee.it.identity;
 
 import jakarta.json.JsonObject;
 import org.glancejee.it.GlanceServer;
+import org.glancejee.it.ImageBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,23 +26,7 @@ class KeystoneAuthIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     static HttpResponse<String> send(String method, String path, String token, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GlanceServer.baseUri() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("X-Auth-Token", token);
-        }
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path, e);
-        }
+        return ImageBytes.shared().send(method, path, json, ImageBytes.withToken(token, headers));
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

@@ -2,15 +2,13 @@ package org.glancejee.it.identity;
 
 import org.glancejee.it.GlanceProcess;
 import org.glancejee.it.GlanceServer;
+import org.glancejee.it.ImageBytes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EnabledIfSystemProperty(named = "glance.it.auth", matches = "keystone",
         disabledReason = "identity tests run in the identity-on-mariadb execution")
 class PolicyFileIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static GlanceProcess server;
 
     @BeforeAll
@@ -104,18 +101,6 @@ class PolicyFileIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .header("X-Auth-Token", token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", method.equals("PATCH")
-                    ? "application/openstack-images-v2.1-json-patch" : "application/json");
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path, e);
-        }
+        return new ImageBytes(server.baseUri()).send(method, path, body, ImageBytes.withToken(token));
     }
 }
