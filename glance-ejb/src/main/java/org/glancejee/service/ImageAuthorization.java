@@ -13,6 +13,7 @@ import org.glancejee.policy.PolicyEnforcer;
 import org.glancejee.policy.PolicyTargets;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Glance's image policy checks (glance/api/v2/policy.py ImageAPIPolicy) over the policy rules: a caller
@@ -41,6 +42,12 @@ public class ImageAuthorization implements ImagePermissions {
 
     public boolean allowed(String rule, RequestContext caller, Image image) {
         return policy.allowed(rule, credentials(caller), target(image, caller));
+    }
+
+    /** Which of many images the caller may get_image (a list page): credentials are built once. */
+    public Predicate<Image> mayGet(RequestContext caller) {
+        Credentials credentials = credentials(caller);
+        return image -> policy.allowed(GET_IMAGE, credentials, target(image, caller));
     }
 
     /** Enforces a rule on an existing image: 403, or 404 when the caller may not get the image at all. */

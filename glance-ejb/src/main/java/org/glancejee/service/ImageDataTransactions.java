@@ -39,7 +39,7 @@ public class ImageDataTransactions {
 
     /** queued → saving, for this caller and this server. */
     public void startSaving(RequestContext caller, String id, String node) {
-        Image image = visible(caller, id);
+        Image image = visibleImages.require(caller, id);
         authorization.enforce("upload_image", caller, image);
         image.startSaving(node, clock.instant());
     }
@@ -62,7 +62,7 @@ public class ImageDataTransactions {
     /** What to stream for a download, or empty when the image has no data yet (204). */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Optional<DownloadPlan> planDownload(RequestContext caller, String id) {
-        Image image = visible(caller, id);
+        Image image = visibleImages.require(caller, id);
         if (image.status() == ImageStatus.DEACTIVATED && !caller.admin()) {
             throw new ForbiddenException("The requested image has been deactivated. Image data download is"
                     + " forbidden.");
@@ -77,10 +77,5 @@ public class ImageDataTransactions {
         }
         ImageLocation first = locations.get(0);
         return Optional.of(new DownloadPlan(id, image.size(), image.checksum(), first.store(), first.url()));
-    }
-
-    private Image visible(RequestContext caller, String id) {
-        return visibleImages.find(caller, id)
-                .orElseThrow(() -> ImagePolicy.notFound(id));
     }
 }

@@ -64,7 +64,7 @@ public class ImageService {
     }
 
     public Image show(RequestContext caller, String id) {
-        Image image = visible(caller, id);
+        Image image = visibleImages.require(caller, id);
         authorization.enforce(ImageAuthorization.GET_IMAGE, caller, image);
         return image;
     }
@@ -73,15 +73,14 @@ public class ImageService {
     public ImagePage list(RequestContext caller, ImageQuery query) {
         authorization.enforceForProject("get_images", caller);
         ImagePage page = images.list(query, caller);
-        List<Image> allowed = page.images().stream()
-                .filter(i -> authorization.allowed(ImageAuthorization.GET_IMAGE, caller, i)).toList();
+        List<Image> allowed = page.images().stream().filter(authorization.mayGet(caller)).toList();
         return allowed.size() == page.images().size() ? page : new ImagePage(allowed, page.more());
     }
 
     public Image update(RequestContext caller, String id, List<PatchOperation> changes, boolean strictAdd) {
         ImageRules rules = rules();
         rules.checkPatch(changes);
-        Image image = visible(caller, id);
+        Image image = visibleImages.require(caller, id);
         rules.applyPatch(image, changes, strictAdd, caller);
         if (!changes.isEmpty()) {
             // Glance saves (and so moves updated_at) only when there were changes.
@@ -106,13 +105,13 @@ public class ImageService {
     }
 
     public void deactivate(RequestContext caller, String id) {
-        Image image = visible(caller, id);
+        Image image = visibleImages.require(caller, id);
         authorization.enforce("deactivate", caller, image);
         image.deactivate(now());
     }
 
     public void reactivate(RequestContext caller, String id) {
-        Image image = visible(caller, id);
+        Image image = visibleImages.require(caller, id);
         authorization.enforce("reactivate", caller, image);
         image.reactivate(now());
     }
@@ -128,15 +127,10 @@ public class ImageService {
     }
 
     public void removeTag(RequestContext caller, String id, String tag) {
-        Image image = visible(caller, id);
+        Image image = visibleImages.require(caller, id);
         authorization.enforce("modify_image", caller, image);
         image.removeTag(tag);
         image.touch(now());
-    }
-
-    private Image visible(RequestContext caller, String id) {
-        return visibleImages.find(caller, id)
-                .orElseThrow(() -> ImagePolicy.notFound(id));
     }
 
     private ImageRules rules() {

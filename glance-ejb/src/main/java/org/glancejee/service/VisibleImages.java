@@ -23,4 +23,9 @@ public class VisibleImages {
         return images.find(id).filter(image ->
                 ImagePolicy.canSee(caller, image, () -> members.isMember(image.id(), caller.projectId())));
     }
+
+    /** The image, or Glance's 404 "No image found with ID …" when it is missing or hidden from the caller. */
+    public Image require(RequestContext caller, String id) {
+        return find(caller, id).orElseThrow(() -> ImagePolicy.notFound(id));
+    }
 }
