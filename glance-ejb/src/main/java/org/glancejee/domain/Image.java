@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -292,15 +294,151 @@ public class Image {
     /** saving → queued after a failed upload: the image is as it was before, without data. */
     public void abandonSaving(Instant now) {
         if (status == ImageStatus.SAVING) {
-            status = ImageStatus.QUEUED;
-            size = null;
-            virtualSize = null;
-            checksum = null;
-            osHashAlgo = null;
-            osHashValue = null;
-            savingNode = null;
+            backToQueued();
             touch(now);
         }
+    }
+
+    // --- staging and import ----------------------------------------------------------------------
+
+    /** The import lock: the id of the task importing into this image, as Glance keeps it. */
+    public static final String IMPORT_TASK = "os_glance_import_task";
+    public static final String IMPORTING_STORES = "os_glance_importing_to_stores";
+    public static final String FAILED_IMPORT = "os_glance_failed_import";
+    /** Which server holds the staged data; never shown to users. */
+    public static final String STAGE_HOST = "os_glance_stage_host";
+
+    /** queued → uploading, before data is staged for a glance-direct import. */
+    public void startStaging(String node, Instant now) {
+        if (status != ImageStatus.QUEUED) {
+            throw new ConflictException("Image status transition from " + status.apiName()
+                    + " to uploading is not allowed");
+        }
+        status = ImageStatus.UPLOADING;
+        savingNode = node;
+        touch(now);
+    }
+
+    /** The data is staged: the image stays uploading, with its size, until it is imported. */
+    public void staged(long dataSize, String stageHost, Instant now) {
+        if (status != ImageStatus.UPLOADING) {
+            throw new ConflictException("Image status transition from " + status.apiName()
+                    + " to uploading is not allowed");
+        }
+        size = dataSize;
+        savingNode = null;
+        if (stageHost != null) {
+            properties.put(STAGE_HOST, stageHost);
+        }
+        touch(now);
+    }
+
+    /** uploading → queued after a failed stage, or when the staged data is gone. */
+    public void abandonStaging(Instant now) {
+        if (status == ImageStatus.UPLOADING) {
+            backToQueued();
+            properties.remove(STAGE_HOST);
+            touch(now);
+        }
+    }
+
+    /** Glance's checks of an image before an import may start (409 when the image is not ready). */
+    public void requireImportable(ImportMethod method) {
+        if (status == ImageStatus.ACTIVE && method != ImportMethod.COPY_IMAGE) {
+            throw new ConflictException("Image with status active cannot be target for import");
+        }
+        if (status != ImageStatus.ACTIVE && method == ImportMethod.COPY_IMAGE) {
+            throw new ConflictException("Only images with status active can be targeted for copying");
+        }
+        if (status != ImageStatus.QUEUED && method.requiredStatus() == ImageStatus.QUEUED) {
+            throw new ConflictException("Image needs to be in 'queued' state to use '" + method.apiName()
+                    + "' method");
+        }
+        if (status != ImageStatus.UPLOADING && method == ImportMethod.GLANCE_DIRECT) {
+            throw new ConflictException("Image needs to be staged before 'glance-direct' method can be used");
+        }
+        if (containerFormat == null) {
+            throw new ConflictException("'container_format' needs to be set before import");
+        }
+        if (diskFormat == null) {
+            throw new ConflictException("'disk_format' needs to be set before import");
+        }
+    }
+
+    /** The task holding the import lock, if any. */
+    public Optional<String> importTask() {
+        return Optional.ofNullable(properties.get(IMPORT_TASK));
+    }
+
+    /**
+     * Takes the import lock for {@code taskId} and marks the image as being imported to {@code stores}; the
+     * optimistic version makes two concurrent imports collide on commit.
+     */
+    public void lockForImport(String taskId, ImportMethod method, List<String> stores, Instant now) {
+        properties.put(IMPORT_TASK, taskId);
+        if (method.bringsNewData()) {
+            status = ImageStatus.IMPORTING;
+        }
+        properties.put(IMPORTING_STORES, StoreList.merge(properties.get(IMPORTING_STORES), stores));
+        properties.put(FAILED_IMPORT, StoreList.subtract(properties.get(FAILED_IMPORT), stores));
+        properties.remove(STAGE_HOST);
+        touch(now);
+    }
+
+    /** importing → active with the data the import stored, and the changes import plugins made. */
+    public void completeImport(String taskId, List<String> stores, ImportedData data, Instant now) {
+        if (status != ImageStatus.IMPORTING) {
+            throw new ConflictException("Image status transition from " + status.apiName()
+                    + " to active is not allowed");
+        }
+        data.diskFormat().ifPresent(f -> diskFormat = f);
+        data.containerFormat().ifPresent(f -> containerFormat = f);
+        data.properties().forEach((k, v) -> {
+            if (!k.startsWith(ImageAttribute.RESERVED_PREFIX)) {
+                properties.put(k, v);
+            }
+        });
+        status = ImageStatus.ACTIVE;
+        size = data.size();
+        virtualSize = data.virtualSize().orElse("raw".equals(diskFormat) ? Long.valueOf(data.size()) : null);
+        checksum = data.md5();
+        osHashAlgo = data.hashAlgorithm();
+        osHashValue = data.hashValue();
+        properties.put(IMPORTING_STORES, StoreList.subtract(properties.get(IMPORTING_STORES), stores));
+        releaseImportLock(taskId);
+        touch(now);
+    }
+
+    /**
+     * After a failed import: an image that was being filled goes back to queued without data (a copy keeps
+     * its status), the stores are marked failed, and the lock is released.
+     */
+    public void failImport(String taskId, List<String> stores, Instant now) {
+        if (status == ImageStatus.IMPORTING) {
+            backToQueued();
+        }
+        properties.put(IMPORTING_STORES, StoreList.subtract(properties.get(IMPORTING_STORES), stores));
+        properties.put(FAILED_IMPORT, StoreList.merge(properties.get(FAILED_IMPORT), stores));
+        releaseImportLock(taskId);
+        touch(now);
+    }
+
+    /** Drops the import lock if {@code taskId} still holds it (another task may have taken it over). */
+    public void releaseImportLock(String taskId) {
+        if (taskId.equals(properties.get(IMPORT_TASK))) {
+            properties.remove(IMPORT_TASK);
+        }
+    }
+
+    /** Queued again, without data or anything measured from it. */
+    private void backToQueued() {
+        status = ImageStatus.QUEUED;
+        size = null;
+        virtualSize = null;
+        checksum = null;
+        osHashAlgo = null;
+        osHashValue = null;
+        savingNode = null;
     }
 
     public boolean hasData() {

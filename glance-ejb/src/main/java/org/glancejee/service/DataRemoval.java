@@ -8,6 +8,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.glancejee.domain.ImageLocation;
 import org.glancejee.store.ImageStores;
+import org.glancejee.store.StagingArea;
 
 import java.io.IOException;
 import java.util.List;
@@ -28,10 +29,27 @@ public class DataRemoval {
     @Inject
     ImageStores stores;
 
+    @Inject
+    StagingArea staging;
+
     public void afterCommit(List<ImageLocation> locations) {
-        if (locations.isEmpty()) {
-            return;
+        if (!locations.isEmpty()) {
+            onCommit(() -> locations.forEach(this::remove));
         }
+    }
+
+    /** Removes an image's staged data (stage or import under way) once its deletion has committed. */
+    public void stagedAfterCommit(String imageId) {
+        onCommit(() -> {
+            try {
+                staging.delete(imageId);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not delete staged data of image " + imageId, e);
+            }
+        });
+    }
+
+    private void onCommit(Runnable removal) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -40,7 +58,7 @@ public class DataRemoval {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    locations.forEach(DataRemoval.this::remove);
+                    removal.run();
                 }
             }
         });

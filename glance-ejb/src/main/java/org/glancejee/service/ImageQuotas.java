@@ -42,6 +42,30 @@ public class ImageQuotas {
         enforce(caller, QuotaResource.IMAGE_SIZE_TOTAL, 0);
     }
 
+    /** First thing of a stage: the project is not over {@code image_stage_total}. */
+    public void checkStageStart(RequestContext caller) {
+        enforce(caller, QuotaResource.IMAGE_STAGE_TOTAL, 0);
+    }
+
+    /** Once the image is uploading (so it counts itself): {@code image_count_uploading}. */
+    public void checkUploading(RequestContext caller) {
+        enforce(caller, QuotaResource.IMAGE_COUNT_UPLOADING, 0);
+    }
+
+    /**
+     * Once an import holds its image: glance-direct brings {@code stagedBytes} into the stores; the other
+     * methods first fill the staging area and count as uploading.
+     */
+    public void checkImport(RequestContext caller, boolean staged, long stagedBytes) {
+        long delta = stagedBytes / (1024 * 1024);
+        if (staged) {
+            enforce(caller, QuotaResource.IMAGE_SIZE_TOTAL, delta);
+        } else {
+            enforce(caller, QuotaResource.IMAGE_STAGE_TOTAL, delta);
+            enforce(caller, QuotaResource.IMAGE_COUNT_UPLOADING, 0);
+        }
+    }
+
     /**
      * Once the image is saving (so it counts itself): {@code image_count_uploading}, then the storage quota
      * for the announced size.

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.glancejee.config.ApiSettings;
 import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.Image;
+import org.glancejee.domain.ImageStatus;
 import org.glancejee.domain.ImageAttribute;
 import org.glancejee.domain.ImageLocation;
 import org.glancejee.domain.ImageMemberRepository;
@@ -97,11 +98,15 @@ public class ImageService {
         Image image = visibleImages.find(caller, id)
                 .orElseThrow(() -> new NotFoundException("Failed to find image " + id + " to delete"));
         authorization.enforce("delete_image", caller, image);
+        boolean staged = image.status() == ImageStatus.UPLOADING || image.status() == ImageStatus.IMPORTING;
         image.delete(now());
         List<ImageLocation> locations = images.activeLocations(id);
         locations.forEach(l -> l.markDeleted(now()));
         members.list(id).forEach(m -> m.remove(now()));
         dataRemoval.afterCommit(locations);
+        if (staged) {
+            dataRemoval.stagedAfterCommit(id);
+        }
     }
 
     public void deactivate(RequestContext caller, String id) {

@@ -82,6 +82,11 @@ public final class GlanceServer implements BeforeAllCallback {
         return running.server.imageStore();
     }
 
+    /** The shared server's staging directory, where data for glance-direct and other imports waits. */
+    public static Path stagingArea() {
+        return running.server.dataDir().resolve("staging");
+    }
+
     /**
      * Starts another server, for a test that kills or restarts it, on a database of this run's kind that
      * nothing else uses: its default embedded H2 in its own data directory, or a new database on this run's

@@ -43,10 +43,7 @@ public class ImageDataResource {
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                            @HeaderParam("x-openstack-image-size") String declaredSize, InputStream body) {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_OCTET_STREAM)) {
-            throw new UnsupportedMediaException("The request media type " + contentType
-                    + " is not supported by this server.");
-        }
+        requireOctetStream(contentType);
         data.upload(Caller.of(request), id, body, expectedSize(declaredSize, contentLength),
                 announcedLength(contentLength));
         return Response.noContent().build();
@@ -72,6 +69,14 @@ public class ImageDataResource {
             response.header("Content-MD5", plan.checksum());
         }
         return response.build();
+    }
+
+    /** Image data is sent as application/octet-stream; anything else is 415, as in Glance. */
+    static void requireOctetStream(String contentType) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_OCTET_STREAM)) {
+            throw new UnsupportedMediaException("The request media type " + contentType
+                    + " is not supported by this server.");
+        }
     }
 
     /** x-openstack-image-size wins over Content-Length, as in Glance; -1 when neither says. */

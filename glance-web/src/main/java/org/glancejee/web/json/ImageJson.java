@@ -27,7 +27,7 @@ public final class ImageJson {
     public static JsonObject view(Image image, Predicate<String> readable) {
         JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         new TreeMap<>(image.properties()).forEach((k, v) -> {
-            if (!readable.test(k)) {
+            if (!readable.test(k) || k.equals(Image.STAGE_HOST)) {
                 return;
             }
             if (v == null) {

@@ -1,0 +1,54 @@
+package org.glancejee.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where imports stage their data, how long finished tasks stay visible, and how this server names itself. */
+@ApplicationScoped
+public class ImportSettings {
+
+    @Inject
+    StorageSettings storage;
+
+    @Inject
+    @ConfigProperty(name = "glance.node_staging_uri")
+    Optional<String> nodeStagingUri;
+
+    @Inject
+    @ConfigProperty(name = "glance.task.task_time_to_live")
+    int taskTimeToLiveHours;
+
+    @Inject
+    @ConfigProperty(name = "glance.worker_self_reference_url")
+    Optional<String> workerSelfReferenceUrl;
+
+    @Inject
+    @ConfigProperty(name = "glance.public_endpoint")
+    Optional<String> publicEndpoint;
+
+    /** The staging directory: {@code node_staging_uri} (a {@code file://} URI or a path), default {@code <data_dir>/staging}. */
+    public Path stagingDir() {
+        return nodeStagingUri.map(ImportSettings::toPath).orElse(storage.dataDir().resolve("staging"))
+                .toAbsolutePath().normalize();
+    }
+
+    /** How long a finished task stays visible (Glance's task_time_to_live, 48 hours by default). */
+    public Duration taskTimeToLive() {
+        return Duration.ofHours(taskTimeToLiveHours);
+    }
+
+    /** What this server records in os_glance_stage_host, as Glance does; none when neither is configured. */
+    public Optional<String> selfReference() {
+        return workerSelfReferenceUrl.or(() -> publicEndpoint);
+    }
+
+    private static Path toPath(String value) {
+        return value.startsWith("file:") ? Path.of(URI.create(value)) : Path.of(value);
+    }
+}

@@ -1,0 +1,104 @@
+package org.glancejee.imports;
+
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.glancejee.store.StagingArea;
+import org.glancejee.domain.GlanceException;
+import org.glancejee.domain.ImportMethod;
+import org.glancejee.domain.ImportedData;
+import org.glancejee.domain.RequestContext;
+import org.glancejee.service.ImageQuotas;
+import org.glancejee.service.StoreWriter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One import task from start to end: take the task, bring the data into staging, check and transform it,
+ * copy it into the store while hashing, then turn the image active. Any failure fails the task, puts the
+ * image back to queued and removes what the import wrote, in staging and in the store.
+ */
+@ApplicationScoped
+public class ImportJob {
+    private static final Logger LOG = Logger.getLogger(ImportJob.class.getName());
+
+    @Inject
+    ImportTransactions transactions;
+
+    @Inject
+    StagingArea staging;
+
+    @Inject
+    ImportSources sources;
+
+    @Inject
+    StoreWriter writer;
+
+    @Inject
+    ImageQuotas quotas;
+
+    public void run(RequestContext caller, String taskId) {
+        ImportWork work;
+        try {
+            work = transactions.startProcessing(taskId);
+        } catch (RuntimeException e) {
+            fail(taskId, null, e);
+            return;
+        }
+        StoreWriter.Written written = null;
+        try {
+            quotas.checkImport(caller, work.method() == ImportMethod.GLANCE_DIRECT, work.stagedSize());
+            TaskProgress progress = new TaskProgress(transactions, taskId);
+            sources.fill(work, work.request(), progress::fetched);
+            Path file = staging.file(work.imageId());
+            try (InputStream in = Files.newInputStream(file)) {
+                written = writer.write(work.imageId(), in, Files.size(file), progress::counting,
+                        stored -> quotas.recheckStored(caller, work.imageId(), stored.size()));
+            }
+            transactions.completeImport(taskId, written.storeId(), written.stored().location(),
+                    new ImportedData(written.stored().size(), written.md5(), written.hashAlgorithm(),
+                            written.hashValue(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()));
+            written = null;
+            removeStaged(work.imageId());
+        } catch (Exception e) {
+            if (written != null) {
+                writer.discard(written.storeId(), written.stored().location());
+            }
+            fail(taskId, work.imageId(), e);
+        }
+    }
+
+    private void fail(String taskId, String imageId, Exception e) {
+        String why;
+        if (e instanceof GlanceException g) {
+            why = g.getMessage();
+            LOG.info("Import task " + taskId + " failed: " + why);
+        } else {
+            why = "Task failed due to Internal Error";
+            LOG.log(Level.WARNING, "Import task " + taskId + " failed", e);
+        }
+        if (imageId != null) {
+            removeStaged(imageId);
+        }
+        try {
+            transactions.failImport(taskId, why);
+        } catch (RuntimeException again) {
+            LOG.log(Level.SEVERE, "Could not record the failure of import task " + taskId, again);
+        }
+    }
+
+    private void removeStaged(String imageId) {
+        try {
+            staging.delete(imageId);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not remove staged data of image " + imageId, e);
+        }
+    }
+}

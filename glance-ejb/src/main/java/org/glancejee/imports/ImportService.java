@@ -1,0 +1,184 @@
+package org.glancejee.imports;
+
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.OptimisticLockException;
+import org.glancejee.store.StagingArea;
+import org.glancejee.config.ApiSettings;
+import org.glancejee.config.StorageSettings;
+import org.glancejee.domain.ConflictException;
+import org.glancejee.domain.GlanceException;
+import org.glancejee.domain.ImportMethod;
+import org.glancejee.domain.ImportRequest;
+import org.glancejee.domain.InvalidInputException;
+import org.glancejee.domain.LimitExceededException;
+import org.glancejee.domain.NotFoundException;
+import org.glancejee.domain.RequestContext;
+import org.glancejee.domain.StoreUnavailableException;
+import org.glancejee.imagedata.ClientDataException;
+import org.glancejee.imagedata.ClientInputStream;
+import org.glancejee.imagedata.SizeCappedInputStream;
+import org.glancejee.service.ImageQuotas;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Staging ({@code PUT /v2/images/{id}/stage}) and import requests ({@code POST /v2/images/{id}/import}).
+ * A request is checked and the image locked in one short transaction; the work itself runs as a task in
+ * the background ({@link ImportRunner}).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ImportService {
+    private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
+
+    @Inject
+    ImportTransactions transactions;
+
+    @Inject
+    StagingArea staging;
+
+    @Inject
+    ImportRunner runner;
+
+    @Inject
+    ImageQuotas quotas;
+
+    @Inject
+    ApiSettings api;
+
+    @Inject
+    StorageSettings storage;
+
+    @Inject
+    ImportSources sources;
+
+    /** Whether glance-direct is enabled: without it the stage call does not exist (404), as in Glance. */
+    public void requireStaging() {
+        if (!api.enabledImportMethods().contains(ImportMethod.GLANCE_DIRECT.apiName())) {
+            throw new NotFoundException("'glance-direct' method is not available at this site.");
+        }
+    }
+
+    /** Stages the data for a later glance-direct import: queued → uploading, the bytes in the staging area. */
+    public void stage(RequestContext caller, String id, InputStream body, long declaredSize) {
+        requireStaging();
+        quotas.checkStageStart(caller);
+        if (declaredSize > storage.imageSizeCap()) {
+            throw tooLarge();
+        }
+        transactions.startStaging(caller, id, storage.nodeName());
+        boolean wrote = false;
+        try {
+            quotas.checkUploading(caller);
+            if (staging.holds(id)) {
+                throw new ConflictException("The image " + id + " has data on staging");
+            }
+            wrote = true;
+            long size = staging.write(id, new SizeCappedInputStream(new ClientInputStream(body), storage.imageSizeCap()));
+            if (declaredSize >= 0 && size != declaredSize) {
+                throw new InvalidInputException("Size of the uploaded data (" + size
+                        + ") does not match the declared size (" + declaredSize + ").");
+            }
+            transactions.finishStaging(id, size);
+        } catch (IOException | RuntimeException e) {
+            if (wrote) {
+                deleteQuietly(id);
+            }
+            transactions.abandonStaging(id);
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Checks an import request, locks the image for a new task and starts it.
+     *
+     * @param body the request body as the client sent it, recorded in the task's input
+     */
+    public void requestImport(RequestContext caller, String id, JsonObject body) {
+        ImportRequest request = ImportInput.parse(body, api.enabledImportMethods());
+        quotas.checkUploadStart(caller);
+        checkArguments(request);
+        if (!request.allStoresMustSucceed()) {
+            throw new InvalidInputException("All_stores_must_succeed can only be set with enabled_backends");
+        }
+        List<String> stores = List.of();
+        String taskId;
+        try {
+            taskId = transactions.beginImport(caller, id, request, stores,
+                    ImportInput.taskInput(id, body, stores), storage.nodeName());
+        } catch (EJBException e) {
+            if (causedByConcurrentChange(e)) {
+                throw new ConflictException("New operation on image '" + id
+                        + "' is not permitted as prior operation is still in progress");
+            }
+            throw e;
+        }
+        runner.submit(caller, taskId);
+    }
+
+    private void checkArguments(ImportRequest request) {
+        switch (request.method()) {
+            case WEB_DOWNLOAD -> sources.checkWebUri(request.uri().orElse(null));
+            case GLANCE_DOWNLOAD -> {
+                if (request.remoteRegion().isEmpty()) {
+                    throw new InvalidInputException("'glance_region' needs to be set for glance-download import"
+                            + " method");
+                }
+                String remote = request.remoteImageId().orElseThrow(() -> new InvalidInputException(
+                        "'glance_image_id' needs to be set for glance-download import method"));
+                try {
+                    UUID.fromString(remote);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("Remote image id does not look like a UUID: " + remote);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static boolean causedByConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException
+                    || t.getClass().getName().endsWith("OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private RuntimeException translate(Exception e) {
+        if (e instanceof GlanceException g) {
+            return g;
+        }
+        if (e instanceof ClientDataException) {
+            return new InvalidInputException("The image data was not received completely: the client stopped"
+                    + " sending before the end.");
+        }
+        LOG.log(Level.WARNING, "Staging failed", e);
+        return new StoreUnavailableException("Error in store configuration. Adding images to store is disabled.");
+    }
+
+    private static LimitExceededException tooLarge() {
+        return new LimitExceededException("The incoming image is too large: The provided image is too large.");
+    }
+
+    private void deleteQuietly(String id) {
+        try {
+            staging.delete(id);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not remove staged data of image " + id, e);
+        }
+    }
+}

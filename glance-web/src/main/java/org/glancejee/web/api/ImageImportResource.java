@@ -1,0 +1,41 @@
+package org.glancejee.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.glancejee.domain.InvalidInputException;
+import org.glancejee.imports.ImportService;
+import org.glancejee.web.context.Caller;
+import org.glancejee.web.json.JsonBodies;
+
+/** {@code POST /v2/images/{id}/import} starts an import: 202, and the work goes on as a task. */
+@Path("v2/images/{id}/import")
+@RequestScoped
+public class ImageImportResource {
+
+    @Inject
+    ImportService imports;
+
+    @Context
+    ContainerRequestContext request;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response importImage(@PathParam("id") String id, String body) {
+        JsonValue json = JsonBodies.parse(body);
+        if (!(json instanceof JsonObject object)) {
+            throw new InvalidInputException("Import request requires a 'method' field.");
+        }
+        imports.requestImport(Caller.of(request), id, object);
+        return Response.accepted().build();
+    }
+}
