@@ -71,6 +71,46 @@ class RealClientsIT {
         ImageDataIT.assertRecorded(ImageBytes.shared().show(created), data);
     }
 
+    @Test
+    void glanceClientImportsThroughGlanceDirect() throws Exception {
+        byte[] data = randomData(2 * (1 << 20) + 99, 42);
+        Path in = Files.write(tmp.resolve("in.img"), data);
+
+        // On a terminal, as a user runs it: glanceclient refuses --file when stdin is not a terminal.
+        String created = Cli.glance().run("image-create-via-import", "--name", "cli-glance-import",
+                "--disk-format", "raw", "--container-format", "bare", "--import-method", "glance-direct",
+                "--file", in.toString()).ok().stdout();
+        Matcher id = ID_ROW.matcher(created);
+        assertTrue(id.find(), created);
+
+        assertImportedExactly(id.group(1), data);
+    }
+
+    @Test
+    void openstackClientImportsThroughGlanceDirect() throws Exception {
+        byte[] data = randomData(3 * (1 << 20) + 5, 43);
+        Path in = Files.write(tmp.resolve("in.img"), data);
+        String url = GlanceServer.baseUri().toString();
+
+        String created = run("/usr/bin/openstack", "--os-auth-type", "none", "--os-endpoint", url,
+                "image", "create", "--import", "--disk-format", "raw", "--container-format", "bare",
+                "--file", in.toString(), "-f", "value", "-c", "id", "cli-openstack-import").strip();
+        assertTrue(UUID.matcher(created).matches(), created);
+
+        assertImportedExactly(created, data);
+    }
+
+    /** An import goes on after the client returns: wait for it, then the image holds exactly {@code data}. */
+    private void assertImportedExactly(String id, byte[] data) throws Exception {
+        ImageBytes api = ImageBytes.shared();
+        assertEquals("active", api.awaitStatus(id, "active", java.time.Duration.ofSeconds(60)));
+        ImageDataIT.assertRecorded(api.show(id), data);
+        Path out = tmp.resolve("imported.img");
+        run("/usr/bin/glance", "--os-image-url", GlanceServer.baseUri().toString(), "--os-auth-token", "x",
+                "image-download", "--file", out.toString(), id);
+        assertArrayEquals(data, Files.readAllBytes(out));
+    }
+
     /** Runs a client to completion and returns what it printed; a non-zero exit fails with its output. */
     private String run(String... command) throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(Path.of(command[0])), command[0] + " is missing: install python3-glanceclient"
