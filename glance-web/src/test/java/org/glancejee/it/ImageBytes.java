@@ -85,7 +85,12 @@ public final class ImageBytes {
 
     /** PUT with a chunked body: the length is not known up front, as when a client streams a pipe. */
     public HttpResponse<String> uploadChunked(String id, InputStream data, String... headers) {
-        return send(request("/v2/images/" + id + "/file", headers).header("Content-Type", "application/octet-stream")
+        return putChunked("/v2/images/" + id + "/file", data, headers);
+    }
+
+    /** PUT of application/octet-stream data of unknown length (chunked) to any path, e.g. the stage call. */
+    public HttpResponse<String> putChunked(String path, InputStream data, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> data)), HttpResponse.BodyHandlers.ofString());
     }
 
