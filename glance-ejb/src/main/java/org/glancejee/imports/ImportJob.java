@@ -56,7 +56,7 @@ public class ImportJob {
         try {
             quotas.checkImport(caller, work.method() == ImportMethod.GLANCE_DIRECT, work.stagedSize());
             TaskProgress progress = new TaskProgress(transactions, taskId);
-            sources.fill(work, work.request(), progress::fetched);
+            sources.fill(work, progress::fetched);
             Path file = staging.file(work.imageId());
             try (InputStream in = Files.newInputStream(file)) {
                 written = writer.write(work.imageId(), in, Files.size(file), progress::counting,

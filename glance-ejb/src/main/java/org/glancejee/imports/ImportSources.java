@@ -1,19 +1,22 @@
 package org.glancejee.imports;
 
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.glancejee.store.StagingArea;
+import org.glancejee.config.ImportFilteringSettings;
 import org.glancejee.config.StorageSettings;
+import org.glancejee.imports.web.ImportUriPolicy;
+import org.glancejee.imports.web.WebDownloader;
 import org.glancejee.domain.ConflictException;
-import org.glancejee.domain.InvalidInputException;
-import org.glancejee.domain.ImportRequest;
 import org.glancejee.store.ImageStores;
 import org.glancejee.store.spi.ImageStore;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +25,8 @@ import java.util.function.LongConsumer;
 /** Brings an import's data into the staging area, the way its method says. */
 @ApplicationScoped
 public class ImportSources {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
     StagingArea staging;
@@ -32,15 +37,25 @@ public class ImportSources {
     @Inject
     StorageSettings storage;
 
+    @Inject
+    ImportFilteringSettings filtering;
+
+    private WebDownloader web;
+
+    @PostConstruct
+    void open() {
+        web = new WebDownloader(new ImportUriPolicy(filtering.allowedSchemes(), filtering.disallowedSchemes(),
+                filtering.allowedHosts(), filtering.disallowedHosts(), filtering.allowedPorts(),
+                filtering.disallowedPorts(), InetAddress::getAllByName), CONNECT_TIMEOUT, READ_TIMEOUT);
+    }
+
     /** Refuses (400) a web-download URI the import filtering does not allow, before anything is fetched. */
     public void checkWebUri(String uri) {
-        if (uri == null || !isHttp(uri)) {
-            throw new InvalidInputException("URI for web-download does not pass filtering: " + uri);
-        }
+        web.check(uri);
     }
 
     /** Makes sure the image's data is staged, fetching or copying it if the method brings it from elsewhere. */
-    public void fill(ImportWork work, ImportRequest request, LongConsumer progress) throws IOException {
+    public void fill(ImportWork work, LongConsumer progress) throws IOException {
         switch (work.method()) {
             case GLANCE_DIRECT -> {
                 if (!staging.holds(work.imageId())) {
@@ -49,7 +64,7 @@ public class ImportSources {
                 }
             }
             case COPY_IMAGE -> copyFromStore(work, progress);
-            case WEB_DOWNLOAD -> throw new ConflictException("web-download is not available yet");
+            case WEB_DOWNLOAD -> download(work, progress);
             case GLANCE_DOWNLOAD -> throw new ConflictException("glance-download is not available yet");
         }
     }
@@ -69,12 +84,9 @@ public class ImportSources {
         }
     }
 
-    private static boolean isHttp(String uri) {
-        try {
-            String scheme = URI.create(uri).getScheme();
-            return "http".equals(scheme) || "https".equals(scheme);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private void download(ImportWork work, LongConsumer progress) throws IOException {
+        Path scratch = staging.scratch(work.imageId(), "download");
+        web.download(work.request().uri().orElse(null), scratch, storage.imageSizeCap(), progress);
+        staging.replace(work.imageId(), scratch);
     }
 }

@@ -89,7 +89,12 @@ public final class Cli {
 
     /** python-glanceclient's {@code glance}, talking straight to the image endpoint with a dummy token. */
     static Cli glance() {
-        return new Cli("glance", GLANCE, List.of("--os-image-url", GlanceServer.baseUri().toString(),
+        return glance(GlanceServer.baseUri());
+    }
+
+    /** The same against a test class's own server. */
+    static Cli glance(java.net.URI server) {
+        return new Cli("glance", GLANCE, List.of("--os-image-url", server.toString(),
                 "--os-auth-token", "noauth-token"), Map.of(), serverCliBase());
     }
 

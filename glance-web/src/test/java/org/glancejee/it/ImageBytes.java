@@ -45,6 +45,11 @@ public final class ImageBytes {
         this.base = base;
     }
 
+    /** The server this talks to. */
+    public URI base() {
+        return base;
+    }
+
     /** Against the shared test server. */
     public static ImageBytes shared() {
         return new ImageBytes(GlanceServer.baseUri());

@@ -1,0 +1,58 @@
+package org.glancejee.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Glance's {@code [import_filtering_opts]}: which schemes, hosts and ports web-download may fetch from. Each
+ * list is one comma-separated value (Payara cannot inject an optional list); an allow list, when set, makes
+ * the matching deny list ignored, as in Glance.
+ */
+@ApplicationScoped
+public class ImportFilteringSettings {
+
+    @Inject
+    @ConfigProperty(name = "glance.import_filtering_opts.allowed_schemes")
+    Optional<String> allowedSchemes;
+
+    @Inject
+    @ConfigProperty(name = "glance.import_filtering_opts.disallowed_schemes")
+    Optional<String> disallowedSchemes;
+
+    @Inject
+    @ConfigProperty(name = "glance.import_filtering_opts.allowed_hosts")
+    Optional<String> allowedHosts;
+
+    @Inject
+    @ConfigProperty(name = "glance.import_filtering_opts.disallowed_hosts")
+    Optional<String> disallowedHosts;
+
+    @Inject
+    @ConfigProperty(name = "glance.import_filtering_opts.allowed_ports")
+    Optional<String> allowedPorts;
+
+    @Inject
+    @ConfigProperty(name = "glance.import_filtering_opts.disallowed_ports")
+    Optional<String> disallowedPorts;
+
+    public List<String> allowedSchemes() { return list(allowedSchemes); }
+    public List<String> disallowedSchemes() { return list(disallowedSchemes); }
+    public List<String> allowedHosts() { return list(allowedHosts); }
+    public List<String> disallowedHosts() { return list(disallowedHosts); }
+    public List<Integer> allowedPorts() { return ports(allowedPorts); }
+    public List<Integer> disallowedPorts() { return ports(disallowedPorts); }
+
+    private static List<String> list(Optional<String> value) {
+        return value.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private static List<Integer> ports(Optional<String> value) {
+        return list(value).stream().map(Integer::valueOf).toList();
+    }
+}
