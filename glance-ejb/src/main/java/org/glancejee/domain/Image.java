@@ -275,15 +275,15 @@ public class Image {
     }
 
     /** saving → active, with what streaming the data measured. */
-    public void activate(long dataSize, String md5, String hashAlgorithm, String hashValue, Instant now) {
+    public void activate(long dataSize, String md5, String hashAlgorithm, String hashValue,
+                         Optional<Long> inspectedVirtualSize, Instant now) {
         if (status != ImageStatus.SAVING) {
             throw new ConflictException("Image status transition from " + status.apiName()
                     + " to active is not allowed");
         }
         status = ImageStatus.ACTIVE;
         size = dataSize;
-        // For raw data the virtual size is the byte size; other formats need the inspector to read headers.
-        virtualSize = "raw".equals(diskFormat) ? Long.valueOf(dataSize) : null;
+        virtualSize = virtualSizeOf(dataSize, inspectedVirtualSize);
         checksum = md5;
         osHashAlgo = hashAlgorithm;
         osHashValue = hashValue;
@@ -400,7 +400,7 @@ public class Image {
         });
         status = ImageStatus.ACTIVE;
         size = data.size();
-        virtualSize = data.virtualSize().orElse("raw".equals(diskFormat) ? Long.valueOf(data.size()) : null);
+        virtualSize = virtualSizeOf(data.size(), data.virtualSize());
         checksum = data.md5();
         osHashAlgo = data.hashAlgorithm();
         osHashValue = data.hashValue();
@@ -428,6 +428,11 @@ public class Image {
         if (taskId.equals(properties.get(IMPORT_TASK))) {
             properties.remove(IMPORT_TASK);
         }
+    }
+
+    /** For raw data the virtual size is the byte size; other formats say theirs in their headers. */
+    private Long virtualSizeOf(long dataSize, Optional<Long> inspected) {
+        return inspected.orElse("raw".equals(diskFormat) ? Long.valueOf(dataSize) : null);
     }
 
     /** Queued again, without data or anything measured from it. */

@@ -4,10 +4,14 @@ package org.glancejee.imports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.glancejee.store.StagingArea;
+import org.glancejee.config.ImageFormatSettings;
 import org.glancejee.domain.GlanceException;
+import org.glancejee.domain.ImageFormatRules;
 import org.glancejee.domain.ImportMethod;
 import org.glancejee.domain.ImportedData;
 import org.glancejee.domain.RequestContext;
+import org.glancejee.imagedata.formats.FormatInspector;
+import org.glancejee.imagedata.formats.ImageContent;
 import org.glancejee.service.ImageQuotas;
 import org.glancejee.service.StoreWriter;
 
@@ -44,6 +48,9 @@ public class ImportJob {
     @Inject
     ImageQuotas quotas;
 
+    @Inject
+    ImageFormatSettings imageFormats;
+
     public void run(RequestContext caller, String taskId) {
         ImportWork work;
         try {
@@ -58,13 +65,14 @@ public class ImportJob {
             TaskProgress progress = new TaskProgress(transactions, taskId);
             sources.fill(work, progress::fetched);
             Path file = staging.file(work.imageId());
+            Optional<Long> virtualSize = inspect(work, file);
             try (InputStream in = Files.newInputStream(file)) {
                 written = writer.write(work.imageId(), in, Files.size(file), progress::counting,
                         stored -> quotas.recheckStored(caller, work.imageId(), stored.size()));
             }
             transactions.completeImport(taskId, written.storeId(), written.stored().location(),
                     new ImportedData(written.stored().size(), written.md5(), written.hashAlgorithm(),
-                            written.hashValue(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()));
+                            written.hashValue(), Optional.empty(), Optional.empty(), virtualSize, Map.of()));
             written = null;
             removeStaged(work.imageId());
         } catch (Exception e) {
@@ -73,6 +81,13 @@ public class ImportJob {
             }
             fail(taskId, work.imageId(), e);
         }
+    }
+
+    /** The staged data must be safe and of the declared format, as an upload's must. */
+    private Optional<Long> inspect(ImportWork work, Path file) throws IOException {
+        ImageContent content = FormatInspector.inspect(file, imageFormats.vmdkAllowedTypes());
+        return ImageFormatRules.check(work.diskFormat(), work.containerFormat(), content.format(),
+                content.virtualSize(), content.unsafe(), imageFormats.requireImageFormatMatch());
     }
 
     private void fail(String taskId, String imageId, Exception e) {

@@ -4,8 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.glancejee.config.ImageFormatSettings;
 import org.glancejee.config.StorageSettings;
 import org.glancejee.domain.GlanceException;
+import org.glancejee.domain.ImageFormatRules;
 import org.glancejee.domain.InvalidInputException;
 import org.glancejee.domain.LimitExceededException;
 import org.glancejee.domain.RequestContext;
@@ -14,18 +16,16 @@ import org.glancejee.domain.StoreUnavailableException;
 import org.glancejee.imagedata.ByteRange;
 import org.glancejee.imagedata.ClientDataException;
 import org.glancejee.imagedata.ClientInputStream;
-import org.glancejee.imagedata.DigestWorkers;
-import org.glancejee.imagedata.ParallelDigests;
 import org.glancejee.imagedata.SizeCappedInputStream;
+import org.glancejee.imagedata.formats.FormatInspector;
+import org.glancejee.imagedata.formats.ImageContent;
+import org.glancejee.imagedata.formats.InspectingInputStream;
 import org.glancejee.store.ImageStores;
 import org.glancejee.store.spi.ImageStore;
 import org.glancejee.store.spi.StoreFullException;
-import org.glancejee.store.spi.StoredData;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,7 +50,10 @@ public class ImageDataService {
     StorageSettings settings;
 
     @Inject
-    DigestWorkers workers;
+    StoreWriter writer;
+
+    @Inject
+    ImageFormatSettings imageFormats;
 
     @Inject
     ImageQuotas quotas;
@@ -65,38 +68,38 @@ public class ImageDataService {
             throw tooLarge();
         }
         quotas.checkUploadStart(caller);
-        transactions.startSaving(caller, id, settings.nodeName());
-        long quotaAllowance;
+        ImageDataTransactions.DeclaredFormats formats = transactions.startSaving(caller, id, settings.nodeName());
+        StoreWriter.Written written = null;
         try {
-            quotaAllowance = quotas.checkSaving(caller, id, contentLength);
-        } catch (RuntimeException e) {
-            transactions.abandonSaving(id);
-            throw e;
-        }
-        ImageStore store = stores.defaultStore();
-        String algorithm = settings.hashingAlgorithm();
-        StoredData stored = null;
-        ParallelDigests digests = new ParallelDigests(new ClientInputStream(body), workers.executor(),
-                "MD5", jcaName(algorithm));
-        InputStream withinQuota = quotaAllowance == Long.MAX_VALUE ? digests
-                : new SizeCappedInputStream(digests, quotaAllowance, StorageQuota::exceededWhileStreaming);
-        try {
-            stored = store.add(id, new SizeCappedInputStream(withinQuota, settings.imageSizeCap()), declaredSize);
-            if (declaredSize >= 0 && stored.size() != declaredSize) {
-                throw new InvalidInputException("Size of the uploaded data (" + stored.size()
-                        + ") does not match the declared size (" + declaredSize + ").");
-            }
-            quotas.recheckStored(caller, id, stored.size());
-            List<String> hex = digests.finish();
-            transactions.finishSaving(id, store.id(), stored, hex.get(0), algorithm, hex.get(1));
+            long quotaAllowance = quotas.checkSaving(caller, id, contentLength);
+            FormatInspector inspector = new FormatInspector(imageFormats.vmdkAllowedTypes());
+            written = writer.write(id, new ClientInputStream(body), declaredSize,
+                    hashed -> new InspectingInputStream(new SizeCappedInputStream(
+                            withinQuota(hashed, quotaAllowance), settings.imageSizeCap()), inspector),
+                    stored -> {
+                        if (declaredSize >= 0 && stored.size() != declaredSize) {
+                            throw new InvalidInputException("Size of the uploaded data (" + stored.size()
+                                    + ") does not match the declared size (" + declaredSize + ").");
+                        }
+                        quotas.recheckStored(caller, id, stored.size());
+                    });
+            ImageContent content = inspector.result(written.stored().size());
+            Optional<Long> virtualSize = ImageFormatRules.check(formats.disk(), formats.container(),
+                    content.format(), content.virtualSize(), content.unsafe(), imageFormats.requireImageFormatMatch());
+            transactions.finishSaving(id, written.storeId(), written.stored(), written.md5(),
+                    written.hashAlgorithm(), written.hashValue(), virtualSize);
         } catch (IOException | RuntimeException e) {
-            digests.abandon();
-            if (stored != null) {
-                deleteQuietly(store, stored.location());
+            if (written != null) {
+                writer.discard(written.storeId(), written.stored().location());
             }
             transactions.abandonSaving(id);
             throw translate(e);
         }
+    }
+
+    private static InputStream withinQuota(InputStream in, long allowance) {
+        return allowance == Long.MAX_VALUE ? in
+                : new SizeCappedInputStream(in, allowance, StorageQuota::exceededWhileStreaming);
     }
 
     /** What a download will stream, or empty for an image without data. Runs in its own short transaction. */
@@ -118,18 +121,6 @@ public class ImageDataService {
         }
     }
 
-    /** Glance's multihash names (sha512, sha256, ...) as Java knows them. */
-    static String jcaName(String glanceName) {
-        String name = glanceName.toLowerCase(Locale.ROOT);
-        if (name.startsWith("sha3_")) {
-            return "SHA3-" + name.substring(5);
-        }
-        if (name.startsWith("sha") && !name.contains("-")) {
-            return "SHA-" + name.substring(3);
-        }
-        return glanceName.toUpperCase(Locale.ROOT);
-    }
-
     private RuntimeException translate(Exception e) {
         if (e instanceof GlanceException g) {
             return g;
@@ -148,13 +139,5 @@ public class ImageDataService {
 
     private LimitExceededException tooLarge() {
         return new LimitExceededException("The incoming image is too large: The provided image is too large.");
-    }
-
-    private static void deleteQuietly(ImageStore store, String location) {
-        try {
-            store.delete(location);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not remove data of a failed upload; the scrubber will retry", e);
-        }
     }
 }

@@ -37,21 +37,26 @@ public class ImageDataTransactions {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** queued → saving, for this caller and this server. */
-    public void startSaving(RequestContext caller, String id, String node) {
+    /** queued → saving, for this caller and this server; returns the formats the data must match. */
+    public DeclaredFormats startSaving(RequestContext caller, String id, String node) {
         Image image = visibleImages.require(caller, id);
         authorization.enforce("upload_image", caller, image);
         image.startSaving(node, clock.instant());
+        return new DeclaredFormats(image.diskFormat(), image.containerFormat());
+    }
+
+    /** The disk and container formats an image declares. */
+    public record DeclaredFormats(String disk, String container) {
     }
 
     /** saving → active with the measured data; a deleted image refuses (410) and the caller drops the data. */
     public void finishSaving(String id, String storeId, StoredData stored, String md5, String hashAlgorithm,
-                             String hashValue) {
+                             String hashValue, Optional<Long> virtualSize) {
         Image image = images.find(id).filter(i -> i.status() == ImageStatus.SAVING).orElseThrow(() ->
                 new GoneException("Image " + id + " could not be found after upload. The image may have been"
                         + " deleted during the upload."));
         images.addLocation(ImageLocation.active(id, storeId, stored.location(), clock.instant()));
-        image.activate(stored.size(), md5, hashAlgorithm, hashValue, clock.instant());
+        image.activate(stored.size(), md5, hashAlgorithm, hashValue, virtualSize, clock.instant());
     }
 
     /** saving → queued after a failed transfer. */

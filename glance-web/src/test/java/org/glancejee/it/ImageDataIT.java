@@ -77,19 +77,6 @@ class ImageDataIT {
         assertRecorded(api.show(id), data);
     }
 
-    @Test
-    void virtualSizeIsOnlyKnownForRaw() {
-        byte[] data = randomData(64 * 1024, 3);
-        String id = api.create("{\"name\":\"data-qcow2\",\"disk_format\":\"qcow2\",\"container_format\":\"bare\"}");
-
-        assertEquals(204, api.upload(id, data).statusCode());
-
-        JsonObject image = api.show(id);
-        assertEquals("active", image.getString("status"));
-        assertEquals(data.length, image.getJsonNumber("size").longValueExact());
-        assertTrue(image.isNull("virtual_size"), "no inspector for qcow2 headers yet: " + image);
-    }
-
     // --- download ---------------------------------------------------------------------------------
 
     @Test
