@@ -12,6 +12,9 @@ import org.glancejee.domain.ImportedData;
 import org.glancejee.domain.RequestContext;
 import org.glancejee.imagedata.formats.FormatInspector;
 import org.glancejee.imagedata.formats.ImageContent;
+import org.glancejee.imports.plugins.ImportPlugin;
+import org.glancejee.imports.plugins.ImportPlugins;
+import org.glancejee.imports.plugins.StagedImage;
 import org.glancejee.service.ImageQuotas;
 import org.glancejee.service.StoreWriter;
 
@@ -19,15 +22,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One import task from start to end: take the task, bring the data into staging, check and transform it,
- * copy it into the store while hashing, then turn the image active. Any failure fails the task, puts the
- * image back to queued and removes what the import wrote, in staging and in the store.
+ * One import task from start to end: take the task, bring the data into staging, run the import plugins on
+ * it and check its format, then copy it into the store while hashing and turn the image active. Any failure
+ * fails the task, puts the image back to queued and removes what the import wrote, in staging and the store.
  */
 @ApplicationScoped
 public class ImportJob {
@@ -51,6 +53,9 @@ public class ImportJob {
     @Inject
     ImageFormatSettings imageFormats;
 
+    @Inject
+    ImportPlugins plugins;
+
     public void run(RequestContext caller, String taskId) {
         ImportWork work;
         try {
@@ -65,14 +70,22 @@ public class ImportJob {
             TaskProgress progress = new TaskProgress(transactions, taskId);
             sources.fill(work, progress::fetched);
             Path file = staging.file(work.imageId());
-            Optional<Long> virtualSize = inspect(work, file);
+            StagedImage staged = new StagedImage(file, work.diskFormat(), work.containerFormat(), work.properties(),
+                    caller.roles());
+            if (work.method().bringsNewData()) {
+                for (ImportPlugin plugin : plugins.enabled()) {
+                    plugin.apply(staged);
+                }
+            }
+            Optional<Long> virtualSize = inspect(staged).or(staged::virtualSize);
             try (InputStream in = Files.newInputStream(file)) {
                 written = writer.write(work.imageId(), in, Files.size(file), progress::counting,
                         stored -> quotas.recheckStored(caller, work.imageId(), stored.size()));
             }
             transactions.completeImport(taskId, written.storeId(), written.stored().location(),
                     new ImportedData(written.stored().size(), written.md5(), written.hashAlgorithm(),
-                            written.hashValue(), Optional.empty(), Optional.empty(), virtualSize, Map.of()));
+                            written.hashValue(), staged.changedDiskFormat(), staged.changedContainerFormat(),
+                            virtualSize, staged.addedProperties()));
             written = null;
             removeStaged(work.imageId());
         } catch (Exception e) {
@@ -84,9 +97,9 @@ public class ImportJob {
     }
 
     /** The staged data must be safe and of the declared format, as an upload's must. */
-    private Optional<Long> inspect(ImportWork work, Path file) throws IOException {
-        ImageContent content = FormatInspector.inspect(file, imageFormats.vmdkAllowedTypes());
-        return ImageFormatRules.check(work.diskFormat(), work.containerFormat(), content.format(),
+    private Optional<Long> inspect(StagedImage staged) throws IOException {
+        ImageContent content = FormatInspector.inspect(staged.file(), imageFormats.vmdkAllowedTypes());
+        return ImageFormatRules.check(staged.diskFormat(), staged.containerFormat(), content.format(),
                 content.virtualSize(), content.unsafe(), imageFormats.requireImageFormatMatch());
     }
 
