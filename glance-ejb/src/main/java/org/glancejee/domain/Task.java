@@ -18,6 +18,8 @@ import java.util.UUID;
 public class Task extends SoftDeletedRecord {
     /** Glance's type for imports through {@code POST /v2/images/{id}/import}. */
     public static final String API_IMAGE_IMPORT = "api_image_import";
+    /** The tasks API's own (deprecated) import: a new image filled from {@code import_from}. */
+    public static final String LEGACY_IMPORT = "import";
 
     @Id
     @Column(length = 36)

@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import org.glancejee.domain.ImportMethod;
 import org.glancejee.domain.ImportRequest;
 import org.glancejee.domain.InvalidInputException;
+import org.glancejee.domain.Task;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -41,9 +42,14 @@ public final class ImportInput {
         return read(body);
     }
 
-    /** The request recorded in a task's input. */
-    public static ImportRequest fromTaskInput(String input) {
-        return read(object(input).getJsonObject("import_req"));
+    /** The request recorded in a task's input: an api_image_import's, or a legacy import task's. */
+    public static ImportRequest fromTaskInput(String type, String input) {
+        JsonObject task = object(input);
+        if (type.equals(Task.LEGACY_IMPORT)) {
+            return new ImportRequest(ImportMethod.WEB_DOWNLOAD, text(task, "import_from"), Optional.empty(),
+                    Optional.empty(), "public", List.of(), false, true);
+        }
+        return read(task.getJsonObject("import_req"));
     }
 
     /** The task input for an import of {@code imageId}; an empty store list is Glance's {@code [null]}. */

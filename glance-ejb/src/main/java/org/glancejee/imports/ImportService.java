@@ -7,12 +7,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.persistence.OptimisticLockException;
 import org.glancejee.store.StagingArea;
 import org.glancejee.config.ApiSettings;
 import org.glancejee.config.StorageSettings;
 import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.GlanceException;
+import org.glancejee.domain.Image;
+import org.glancejee.domain.Task;
 import org.glancejee.domain.ImportMethod;
 import org.glancejee.domain.ImportRequest;
 import org.glancejee.domain.InvalidInputException;
@@ -23,11 +26,14 @@ import org.glancejee.domain.StoreUnavailableException;
 import org.glancejee.imagedata.ClientDataException;
 import org.glancejee.imagedata.ClientInputStream;
 import org.glancejee.imagedata.SizeCappedInputStream;
+import org.glancejee.service.ImageAuthorization;
 import org.glancejee.service.ImageQuotas;
+import org.glancejee.service.ImageService;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,6 +68,12 @@ public class ImportService {
 
     @Inject
     ImportSources sources;
+
+    @Inject
+    ImageService imageService;
+
+    @Inject
+    ImageAuthorization authorization;
 
     /** Whether glance-direct is enabled: without it the stage call does not exist (404), as in Glance. */
     public void requireStaging() {
@@ -125,6 +137,23 @@ public class ImportService {
             throw e;
         }
         runner.submit(caller, taskId);
+    }
+
+    /**
+     * {@code POST /v2/tasks} with {@code type=import} (the tasks API's deprecated import): creates the image
+     * from {@code image_properties} and fills it from {@code import_from} in the background.
+     *
+     * @param input the task input as the client sent it, recorded in the task
+     */
+    public Task createLegacyImportTask(RequestContext caller, JsonObject input, Map<String, Object> imageProperties) {
+        authorization.enforceForProject("tasks_api_access", caller);
+        authorization.enforceForProject("add_task", caller);
+        String importFrom = input.get("import_from") instanceof JsonString s ? s.getString() : null;
+        sources.checkWebUri(importFrom);
+        Image image = imageService.create(caller, imageProperties);
+        Task task = transactions.beginLegacyImport(caller, image.id(), input.toString(), storage.nodeName());
+        runner.submit(caller, task.id());
+        return task;
     }
 
     private void checkArguments(ImportRequest request) {

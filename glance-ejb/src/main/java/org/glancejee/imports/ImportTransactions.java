@@ -118,12 +118,25 @@ public class ImportTransactions {
         return task.id();
     }
 
+    /**
+     * A legacy import task ({@code POST /v2/tasks}) for an image just created for it: the task holds the
+     * image's import lock and fills it as web-download would.
+     */
+    public Task beginLegacyImport(RequestContext caller, String imageId, String inputJson, String node) {
+        Instant now = clock.instant();
+        Image image = images.find(imageId).orElseThrow(() -> new GoneException("Image " + imageId + " is gone"));
+        Task task = Task.pending(Task.LEGACY_IMPORT, caller, imageId, inputJson, node, now);
+        tasks.add(task);
+        image.lockForImport(task.id(), ImportMethod.WEB_DOWNLOAD, List.of(), now);
+        return task;
+    }
+
     /** pending → processing, and what the import needs to know of its image. */
     public ImportWork startProcessing(String taskId) {
         Task task = tasks.find(taskId).orElseThrow(() -> new GoneException("Task " + taskId + " is gone"));
         task.begin(clock.instant());
         Image image = liveImage(task);
-        ImportRequest request = ImportInput.fromTaskInput(task.input());
+        ImportRequest request = ImportInput.fromTaskInput(task.type(), task.input());
         Optional<ImportWork.SourceData> source = images.activeLocations(image.id()).stream().findFirst()
                 .map(l -> new ImportWork.SourceData(l.store(), l.url()));
         long staged = request.method() == ImportMethod.GLANCE_DIRECT && image.size() != null ? image.size() : 0;

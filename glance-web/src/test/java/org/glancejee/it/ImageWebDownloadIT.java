@@ -124,6 +124,46 @@ class ImageWebDownloadIT {
         assertEquals(List.of(), ImageBytes.storeFiles(SERVER.store(), id));
     }
 
+    @Test
+    void theTasksApisLegacyImportCreatesAndFillsAnImage() throws Exception {
+        ImageBytes api = SERVER.api();
+        HttpResponse<String> created = api.postJson("/v2/tasks", "{\"type\": \"import\", \"input\": {"
+                + "\"import_from\": \"" + BASE + "/images/cirros.raw\", \"import_from_format\": \"raw\","
+                + " \"image_properties\": {\"name\": \"legacy-import\", \"disk_format\": \"raw\","
+                + " \"container_format\": \"bare\"}}}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject task = Api.json(created);
+        assertEquals("import", task.getString("type"));
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/v2/tasks/" + task.getString("id")));
+        assertEquals(BASE + "/images/cirros.raw", task.getJsonObject("input").getString("import_from"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonObject shown = Api.json(api.get("/v2/tasks/" + task.getString("id")));
+        while (!shown.getString("status").equals("success") && System.nanoTime() < deadline) {
+            assertFalse(shown.getString("status").equals("failure"), shown.toString());
+            Thread.sleep(100);
+            shown = Api.json(api.get("/v2/tasks/" + task.getString("id")));
+        }
+        String imageId = shown.getJsonObject("result").getString("image_id");
+        JsonObject image = api.show(imageId);
+        assertEquals("legacy-import", image.getString("name"));
+        ImageDataIT.assertRecorded(image, IMAGE);
+        assertArrayEquals(IMAGE, api.download(imageId).body());
+    }
+
+    @Test
+    void legacyImportTasksAreCheckedBeforeAnythingIsCreated() {
+        ImageBytes api = SERVER.api();
+        assertEquals(400, api.postJson("/v2/tasks", "{\"type\": \"import\"}").statusCode());
+        assertEquals(400, api.postJson("/v2/tasks", "{\"input\": {}}").statusCode());
+        assertEquals(400, api.postJson("/v2/tasks", "{\"type\": \"api_image_import\", \"input\": {}}")
+                .statusCode());
+        HttpResponse<String> forbidden = api.postJson("/v2/tasks", "{\"type\": \"import\", \"input\": {"
+                + "\"import_from\": \"http://169.254.169.254/\", \"image_properties\": {\"name\": \"x\"}}}");
+        assertEquals(400, forbidden.statusCode(), forbidden.body());
+        assertTrue(forbidden.body().contains("does not pass filtering"), forbidden.body());
+    }
+
     private static HttpResponse<String> importFrom(ImageBytes api, String id, String uri) {
         return api.postJson("/v2/images/" + id + "/import",
                 "{\"method\": {\"name\": \"web-download\", \"uri\": \"" + uri + "\"}}");

@@ -2,8 +2,13 @@ package org.glancejee.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,10 +23,12 @@ import org.glancejee.domain.InvalidInputException;
 import org.glancejee.domain.Task;
 import org.glancejee.domain.TaskQuery;
 import org.glancejee.domain.TaskStatus;
+import org.glancejee.imports.ImportService;
 import org.glancejee.service.ImageAuthorization;
 import org.glancejee.service.TaskService;
 import org.glancejee.web.context.Caller;
 import org.glancejee.web.error.ErrorResponses;
+import org.glancejee.web.json.JsonBodies;
 import org.glancejee.web.json.Jsons;
 import org.glancejee.web.json.TaskJson;
 
@@ -32,8 +39,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The tasks API, {@code /v2/tasks}: list and show (admin-only by default, through {@code tasks_api_access}).
- * Tasks cannot be deleted (405): they expire by themselves.
+ * The tasks API, {@code /v2/tasks} (admin-only by default, through {@code tasks_api_access}): list, show,
+ * and create Glance's legacy {@code import} task. Tasks cannot be deleted (405): they expire by themselves.
  */
 @Path("v2/tasks")
 @RequestScoped
@@ -43,6 +50,9 @@ public class TasksResource {
 
     @Inject
     TaskService tasks;
+
+    @Inject
+    ImportService imports;
 
     @Inject
     ImageAuthorization authorization;
@@ -77,6 +87,34 @@ public class TasksResource {
             body.add("next", Links.withQuery("/v2/tasks", next));
         }
         return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The tasks API's own import (deprecated in Glance, still served): 201 with the new task. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response create(String body) {
+        JsonValue parsed = JsonBodies.parse(body);
+        if (!(parsed instanceof JsonObject task)) {
+            throw new InvalidInputException("Body expected in request.");
+        }
+        for (String required : List.of("type", "input")) {
+            if (!task.containsKey(required)) {
+                throw new InvalidInputException("Task '" + required + "' is required");
+            }
+        }
+        if (!(task.get("type") instanceof JsonString type) || !type.getString().equals(Task.LEGACY_IMPORT)) {
+            throw new InvalidInputException("Invalid type value: " + task.get("type")
+                    + ". Only 'import' tasks can be created; use POST /v2/images/{image_id}/import for the rest.");
+        }
+        if (!(task.get("input") instanceof JsonObject input)) {
+            throw new InvalidInputException("Task 'input' must be an object");
+        }
+        Map<String, Object> properties = input.get("image_properties") instanceof JsonObject p
+                ? JsonBodies.object(p.toString()) : Map.of();
+        Task created = imports.createLegacyImportTask(Caller.of(request), input, properties);
+        return Response.status(Response.Status.CREATED)
+                .location(java.net.URI.create(Links.absolute(uri, settings.publicEndpoint(), "/v2/tasks/" + created.id())))
+                .entity(TaskJson.view(created).toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
