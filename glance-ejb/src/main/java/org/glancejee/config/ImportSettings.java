@@ -22,7 +22,7 @@ public class ImportSettings {
 
     @Inject
     @ConfigProperty(name = "glance.task.task_time_to_live")
-    int taskTimeToLiveHours;
+    double taskTimeToLiveHours;
 
     @Inject
     @ConfigProperty(name = "glance.worker_self_reference_url")
@@ -38,9 +38,9 @@ public class ImportSettings {
                 .toAbsolutePath().normalize();
     }
 
-    /** How long a finished task stays visible (Glance's task_time_to_live, 48 hours by default). */
+    /** How long a finished task stays visible (Glance's task_time_to_live in hours, 48 by default; fractions allowed). */
     public Duration taskTimeToLive() {
-        return Duration.ofHours(taskTimeToLiveHours);
+        return Duration.ofMillis(Math.round(taskTimeToLiveHours * 3_600_000));
     }
 
     /** What this server records in os_glance_stage_host, as Glance does; none when neither is configured. */
