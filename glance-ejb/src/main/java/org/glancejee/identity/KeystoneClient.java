@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -112,6 +113,40 @@ public class KeystoneClient {
                     "the service user may not validate tokens (Keystone policy identity:validate_token)", null);
             default -> throw new IdentityUnavailableException("Keystone answered HTTP " + response.statusCode(), null);
         };
+    }
+
+    /**
+     * The URL of a service's endpoint in the subject token's catalog: of {@code type}, in {@code region}, for
+     * {@code iface} (public, internal, admin), as the token's owner would find it.
+     */
+    public Optional<String> catalogEndpoint(String serviceToken, String subjectToken, String type, String region,
+                                            String iface) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(tokens)
+                .timeout(REQUEST_TIMEOUT)
+                .header("X-Auth-Token", serviceToken)
+                .header("X-Subject-Token", subjectToken)
+                .header("Accept", "application/json")
+                .GET().build());
+        if (response.statusCode() == 401) {
+            throw new ServiceTokenRejectedException();
+        }
+        if (response.statusCode() != 200) {
+            throw new InvalidTokenException("token not found, expired or revoked");
+        }
+        JsonObject token = token(response.body());
+        for (JsonObject service : token.getJsonArray("catalog").getValuesAs(JsonObject.class)) {
+            if (!type.equals(service.getString("type", ""))) {
+                continue;
+            }
+            for (JsonObject endpoint : service.getJsonArray("endpoints").getValuesAs(JsonObject.class)) {
+                if (iface.equals(endpoint.getString("interface", ""))
+                        && (region.equals(endpoint.getString("region_id", ""))
+                        || region.equals(endpoint.getString("region", "")))) {
+                    return Optional.of(endpoint.getString("url"));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

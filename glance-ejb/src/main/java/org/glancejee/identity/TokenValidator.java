@@ -57,6 +57,12 @@ public class TokenValidator {
         return checked;
     }
 
+    /** An endpoint from {@code token}'s service catalog; empty when the catalog has none for that region. */
+    public java.util.Optional<String> catalogEndpoint(String token, String type, String region, String iface) {
+        ensureStarted();
+        return serviceToken.use(service -> keystone.catalogEndpoint(service, token, type, region, iface));
+    }
+
     private void ensureStarted() {
         if (keystone == null) {
             synchronized (this) {

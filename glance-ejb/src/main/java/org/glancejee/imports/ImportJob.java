@@ -56,7 +56,8 @@ public class ImportJob {
     @Inject
     ImportPlugins plugins;
 
-    public void run(RequestContext caller, String taskId) {
+    /** @param token the caller's Keystone token, for glance-download; kept in memory only */
+    public void run(RequestContext caller, String taskId, Optional<String> token) {
         ImportWork work;
         try {
             work = transactions.startProcessing(taskId);
@@ -68,10 +69,11 @@ public class ImportJob {
         try {
             quotas.checkImport(caller, work.method() == ImportMethod.GLANCE_DIRECT, work.stagedSize());
             TaskProgress progress = new TaskProgress(transactions, taskId);
-            sources.fill(work, progress::fetched);
+            Optional<GlanceDownload.RemoteImage> remote = sources.fill(work, progress::fetched, token);
             Path file = staging.file(work.imageId());
             StagedImage staged = new StagedImage(file, work.diskFormat(), work.containerFormat(), work.properties(),
                     caller.roles());
+            remote.ifPresent(r -> staged.adopt(r.diskFormat(), r.containerFormat(), r.properties()));
             if (work.method().bringsNewData()) {
                 for (ImportPlugin plugin : plugins.enabled()) {
                     plugin.apply(staged);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.glancejee.domain.RequestContext;
 
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,9 +25,10 @@ public class ImportRunner {
     @Inject
     ImportTransactions transactions;
 
-    public void submit(RequestContext caller, String taskId) {
+    /** @param token the caller's Keystone token, if any: glance-download shows it to the other region */
+    public void submit(RequestContext caller, String taskId, Optional<String> token) {
         try {
-            executor.execute(() -> job.run(caller, taskId));
+            executor.execute(() -> job.run(caller, taskId, token));
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "Import task " + taskId + " could not be started", e);
             transactions.failImport(taskId, "The server could not start the import; try again later.");

@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -115,9 +116,10 @@ public class ImportService {
     /**
      * Checks an import request, locks the image for a new task and starts it.
      *
-     * @param body the request body as the client sent it, recorded in the task's input
+     * @param body  the request body as the client sent it, recorded in the task's input
+     * @param token the caller's Keystone token, which glance-download shows to the other region
      */
-    public void requestImport(RequestContext caller, String id, JsonObject body) {
+    public void requestImport(RequestContext caller, String id, JsonObject body, Optional<String> token) {
         ImportRequest request = ImportInput.parse(body, api.enabledImportMethods());
         quotas.checkUploadStart(caller);
         checkArguments(request);
@@ -136,7 +138,7 @@ public class ImportService {
             }
             throw e;
         }
-        runner.submit(caller, taskId);
+        runner.submit(caller, taskId, token);
     }
 
     /**
@@ -152,7 +154,7 @@ public class ImportService {
         sources.checkWebUri(importFrom);
         Image image = imageService.create(caller, imageProperties);
         Task task = transactions.beginLegacyImport(caller, image.id(), input.toString(), storage.nodeName());
-        runner.submit(caller, task.id());
+        runner.submit(caller, task.id(), Optional.empty());
         return task;
     }
 

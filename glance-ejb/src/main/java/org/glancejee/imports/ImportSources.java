@@ -10,6 +10,7 @@ import org.glancejee.config.StorageSettings;
 import org.glancejee.imports.web.ImportUriPolicy;
 import org.glancejee.imports.web.WebDownloader;
 import org.glancejee.domain.ConflictException;
+import org.glancejee.domain.ImportMethod;
 import org.glancejee.store.ImageStores;
 import org.glancejee.store.spi.ImageStore;
 
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /** Brings an import's data into the staging area, the way its method says. */
@@ -40,6 +42,9 @@ public class ImportSources {
     @Inject
     ImportFilteringSettings filtering;
 
+    @Inject
+    GlanceDownload glanceDownload;
+
     private WebDownloader web;
 
     @PostConstruct
@@ -54,8 +59,21 @@ public class ImportSources {
         web.check(uri);
     }
 
-    /** Makes sure the image's data is staged, fetching or copying it if the method brings it from elsewhere. */
-    public void fill(ImportWork work, LongConsumer progress) throws IOException {
+    /**
+     * Makes sure the image's data is staged, fetching or copying it if the method brings it from elsewhere.
+     *
+     * @param token the caller's Keystone token, which glance-download shows to the other region
+     * @return for glance-download, the remote image whose formats and properties the image takes
+     */
+    public Optional<GlanceDownload.RemoteImage> fill(ImportWork work, LongConsumer progress, Optional<String> token)
+            throws IOException {
+        if (work.method() == ImportMethod.GLANCE_DOWNLOAD) {
+            GlanceDownload.RemoteImage remote = glanceDownload.metadata(work.request(), token);
+            Path scratch = staging.scratch(work.imageId(), "download");
+            glanceDownload.download(remote, token, scratch, storage.imageSizeCap(), progress);
+            staging.replace(work.imageId(), scratch);
+            return Optional.of(remote);
+        }
         switch (work.method()) {
             case GLANCE_DIRECT -> {
                 if (!staging.holds(work.imageId())) {
@@ -65,8 +83,9 @@ public class ImportSources {
             }
             case COPY_IMAGE -> copyFromStore(work, progress);
             case WEB_DOWNLOAD -> download(work, progress);
-            case GLANCE_DOWNLOAD -> throw new ConflictException("glance-download is not available yet");
+            default -> throw new IllegalStateException(work.method().apiName());
         }
+        return Optional.empty();
     }
 
     private void copyFromStore(ImportWork work, LongConsumer progress) throws IOException {

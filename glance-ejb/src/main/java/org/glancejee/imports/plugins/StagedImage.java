@@ -56,6 +56,14 @@ public final class StagedImage {
         formatsChanged = true;
     }
 
+    /** Takes another image's formats and properties (glance-download). */
+    public void adopt(String newDiskFormat, String newContainerFormat, Map<String, String> newProperties) {
+        diskFormat = newDiskFormat;
+        containerFormat = newContainerFormat;
+        formatsChanged = true;
+        added.putAll(newProperties);
+    }
+
     public void addProperty(String key, String value) {
         added.put(key, value);
     }

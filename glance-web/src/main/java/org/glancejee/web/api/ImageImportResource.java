@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,8 @@ import org.glancejee.domain.InvalidInputException;
 import org.glancejee.imports.ImportService;
 import org.glancejee.web.context.Caller;
 import org.glancejee.web.json.JsonBodies;
+
+import java.util.Optional;
 
 /** {@code POST /v2/images/{id}/import} starts an import: 202, and the work goes on as a task. */
 @Path("v2/images/{id}/import")
@@ -30,12 +33,13 @@ public class ImageImportResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response importImage(@PathParam("id") String id, String body) {
+    public Response importImage(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token,
+                                String body) {
         JsonValue json = JsonBodies.parse(body);
         if (!(json instanceof JsonObject object)) {
             throw new InvalidInputException("Import request requires a 'method' field.");
         }
-        imports.requestImport(Caller.of(request), id, object);
+        imports.requestImport(Caller.of(request), id, object, Optional.ofNullable(token));
         return Response.accepted().build();
     }
 }

@@ -99,6 +99,8 @@ public final class KeystoneServer implements BeforeAllCallback {
         env.put("GLANCE_KEYSTONE_AUTHTOKEN_PROJECT_DOMAIN_NAME", fixtures.projectDomainName());
         // short, so a test can watch a revoked token stop working
         env.put("GLANCE_KEYSTONE_AUTHTOKEN_TOKEN_CACHE_TIME", String.valueOf(TOKEN_CACHE_SECONDS));
+        // glance-download is opt-in in Glance; GlanceDownloadIT needs it
+        env.put("GLANCE_ENABLED_IMPORT_METHODS", "glance-direct,web-download,copy-image,glance-download");
         return env;
     }
 
