@@ -3,7 +3,6 @@ package org.glancejee.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.glancejee.store.StagingArea;
 import org.glancejee.config.ImageFormatSettings;
 import org.glancejee.domain.GlanceException;
 import org.glancejee.domain.ImageFormatRules;
@@ -17,6 +16,7 @@ import org.glancejee.imports.plugins.ImportPlugins;
 import org.glancejee.imports.plugins.StagedImage;
 import org.glancejee.service.ImageQuotas;
 import org.glancejee.service.StoreWriter;
+import org.glancejee.store.StagingArea;
 
 import java.io.IOException;
 import java.io.InputStream;

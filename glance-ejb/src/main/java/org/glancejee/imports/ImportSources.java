@@ -4,23 +4,19 @@ package org.glancejee.imports;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.glancejee.store.StagingArea;
 import org.glancejee.config.ImportFilteringSettings;
 import org.glancejee.config.StorageSettings;
-import org.glancejee.imports.web.ImportUriPolicy;
-import org.glancejee.imports.web.WebDownloader;
 import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.ImportMethod;
+import org.glancejee.imports.web.ImportUriPolicy;
+import org.glancejee.imports.web.WebDownloader;
 import org.glancejee.store.ImageStores;
-import org.glancejee.store.spi.ImageStore;
+import org.glancejee.store.StagingArea;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.time.Duration;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
@@ -60,7 +56,7 @@ public class ImportSources {
     }
 
     /**
-     * Makes sure the image's data is staged, fetching or copying it if the method brings it from elsewhere.
+     * Makes sure the image's data is staged, fetching it if the method brings it from elsewhere.
      *
      * @param token the caller's Keystone token, which glance-download shows to the other region
      * @return for glance-download, the remote image whose formats and properties the image takes
@@ -81,26 +77,11 @@ public class ImportSources {
                             + " is missing; stage it again.");
                 }
             }
-            case COPY_IMAGE -> copyFromStore(work, progress);
             case WEB_DOWNLOAD -> download(work, progress);
-            default -> throw new IllegalStateException(work.method().apiName());
+            // With one store, beginImport refuses copy-image: the image is in every store already.
+            default -> throw new IllegalStateException("no data source for " + work.method().apiName());
         }
         return Optional.empty();
-    }
-
-    private void copyFromStore(ImportWork work, LongConsumer progress) throws IOException {
-        ImportWork.SourceData source = work.source().orElseThrow(() ->
-                new ConflictException("Image " + work.imageId() + " has no data to copy"));
-        ImageStore store = stores.byId(source.storeId()).orElseThrow(() ->
-                new ConflictException("The store holding image " + work.imageId() + " is not configured"));
-        Path scratch = staging.scratch(work.imageId(), "copy");
-        try (InputStream in = store.open(source.location(), 0, -1)) {
-            Files.copy(in, scratch, StandardCopyOption.REPLACE_EXISTING);
-            progress.accept(Files.size(scratch));
-            staging.replace(work.imageId(), scratch);
-        } finally {
-            Files.deleteIfExists(scratch);
-        }
     }
 
     private void download(ImportWork work, LongConsumer progress) throws IOException {
