@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -53,6 +54,11 @@ public class FilesystemImageStore implements ImageStore {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public String type() {
+        return "file";
     }
 
     @Override
@@ -116,6 +122,31 @@ public class FilesystemImageStore implements ImageStore {
     @Override
     public void delete(String location) throws IOException {
         Files.deleteIfExists(fileOf(location));
+    }
+
+    @Override
+    public boolean owns(String location) {
+        if (location == null || !location.startsWith("file:")) {
+            return false;
+        }
+        try {
+            fileOf(location);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void probe() throws IOException {
+        if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+            throw new IOException("The store's directory is missing or not writable");
+        }
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("data_dir", directory.toString(), "chunk_size", CHUNK, "thin_provisioning", false);
     }
 
     /** Deletes the {@code .part} files this writer's interrupted writes left; returns how many there were. */

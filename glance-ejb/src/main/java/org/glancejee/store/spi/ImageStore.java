@@ -2,16 +2,21 @@ package org.glancejee.store.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A place where image data is kept. The core hashes, counts and caps the bytes around these calls, so a
- * driver only moves bytes. Locations are the driver's own strings; they never reach users.
+ * driver only moves bytes. Locations are the driver's own URLs; they never carry credentials, and they
+ * reach users only when an operator turns on {@code show_image_direct_url} or {@code show_multiple_locations}.
  */
 public interface ImageStore {
 
     /** The store's id, as shown in {@code /v2/info/stores}. */
     String id();
+
+    /** The driver's type as glance_store names it: file, s3, swift, http. */
+    String type();
 
     Set<StoreCapability> capabilities();
 
@@ -32,4 +37,19 @@ public interface ImageStore {
 
     /** Removes stored data. Removing what is not there is not an error. */
     void delete(String location) throws IOException;
+
+    /** Whether a location URL points into this store (a scheme, host and container or directory it serves). */
+    boolean owns(String location);
+
+    /**
+     * Checks that the store answers now (its directory, bucket or container is reachable), cheaply enough to
+     * run every few seconds. Throws with the reason when it does not.
+     */
+    void probe() throws IOException;
+
+    /**
+     * What {@code /v2/info/stores/detail} shows of the store's settings, by glance_store's names
+     * (e.g. {@code data_dir}, {@code chunk_size}); never credentials.
+     */
+    Map<String, Object> properties();
 }

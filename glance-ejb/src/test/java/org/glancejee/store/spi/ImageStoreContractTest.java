@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -175,6 +176,26 @@ public abstract class ImageStoreContractTest {
             }
         }
         assertEquals(HexFormat.of().formatHex(sent.digest()), HexFormat.of().formatHex(read.digest()));
+    }
+
+    @Test
+    void ownsItsLocationsAndNoOthers() throws Exception {
+        StoredData stored = store.add(id(), new ByteArrayInputStream(randomBytes(10, 9)), 10);
+        assertTrue(store.owns(stored.location()));
+        assertFalse(store.owns("http://example.com/images/" + id()));
+        assertFalse(store.owns("not a url"));
+    }
+
+    @Test
+    void answersAProbeWhenReachable() throws Exception {
+        store.probe();
+    }
+
+    @Test
+    void describesItselfWithoutSecrets() {
+        assertFalse(store.type().isBlank());
+        String shown = store.properties().toString().toLowerCase(java.util.Locale.ROOT);
+        assertFalse(shown.contains("secret") || shown.contains("password") || shown.contains("key="), shown);
     }
 
     @Test
