@@ -51,6 +51,14 @@ public class ApiSettings {
     @ConfigProperty(name = "glance.max_request_id_length")
     int maxRequestIdLength;
 
+    @Inject
+    @ConfigProperty(name = "glance.show_image_direct_url", defaultValue = "false")
+    boolean showImageDirectUrl;
+
+    @Inject
+    @ConfigProperty(name = "glance.show_multiple_locations", defaultValue = "false")
+    boolean showMultipleLocations;
+
     public int limitParamDefault() { return limitParamDefault; }
     public int apiLimitMax() { return apiLimitMax; }
     public int imagePropertyQuota() { return imagePropertyQuota; }
@@ -65,4 +73,8 @@ public class ApiSettings {
     }
     public Optional<String> publicEndpoint() { return publicEndpoint; }
     public int maxRequestIdLength() { return maxRequestIdLength; }
+    /** Images show {@code direct_url}, the URL of their best location (off by default: it tells where data is). */
+    public boolean showImageDirectUrl() { return showImageDirectUrl; }
+    /** Images show {@code locations}, and PATCH may change them (Glance's deprecated way; off by default). */
+    public boolean showMultipleLocations() { return showMultipleLocations; }
 }

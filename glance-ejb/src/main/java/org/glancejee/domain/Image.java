@@ -385,8 +385,14 @@ public class Image {
         touch(now);
     }
 
-    /** importing → active with the data the import stored, and the changes import plugins made. */
-    public void completeImport(String taskId, List<String> stores, ImportedData data, Instant now) {
+    /**
+     * importing → active with the data the import stored, and the changes import plugins made.
+     *
+     * @param stored the stores that took the data
+     * @param failed the stores that did not, when the import allowed some to fail
+     */
+    public void completeImport(String taskId, List<String> stored, List<String> failed, ImportedData data,
+                               Instant now) {
         if (status != ImageStatus.IMPORTING) {
             throw new ConflictException("Image status transition from " + status.apiName()
                     + " to active is not allowed");
@@ -404,9 +410,26 @@ public class Image {
         checksum = data.md5();
         osHashAlgo = data.hashAlgorithm();
         osHashValue = data.hashValue();
-        properties.put(IMPORTING_STORES, StoreList.subtract(properties.get(IMPORTING_STORES), stores));
+        finishStores(stored, failed);
         releaseImportLock(taskId);
         touch(now);
+    }
+
+    /** A copy-image import ended: the image stays active, with the stores it reached and those it did not. */
+    public void completeCopy(String taskId, List<String> stored, List<String> failed, Instant now) {
+        if (status != ImageStatus.ACTIVE) {
+            throw new ConflictException("Image status changed to " + status.apiName() + " while it was copied");
+        }
+        finishStores(stored, failed);
+        releaseImportLock(taskId);
+        touch(now);
+    }
+
+    private void finishStores(List<String> stored, List<String> failed) {
+        List<String> finished = new java.util.ArrayList<>(stored);
+        finished.addAll(failed);
+        properties.put(IMPORTING_STORES, StoreList.subtract(properties.get(IMPORTING_STORES), finished));
+        properties.put(FAILED_IMPORT, StoreList.merge(properties.get(FAILED_IMPORT), failed));
     }
 
     /**

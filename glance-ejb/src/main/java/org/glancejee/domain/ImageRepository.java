@@ -17,6 +17,9 @@ public interface ImageRepository {
     /** The locations that serve an image's data now, best first. */
     java.util.List<ImageLocation> activeLocations(String imageId);
 
+    /** The active locations of several images, oldest first. */
+    java.util.List<ImageLocation> activeLocations(java.util.Collection<String> imageIds);
+
     /** One page of the images {@code caller} may list, in the query's order, after its marker. */
     ImagePage list(ImageQuery query, RequestContext caller);
 }

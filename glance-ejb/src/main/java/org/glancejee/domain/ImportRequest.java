@@ -19,4 +19,10 @@ public record ImportRequest(ImportMethod method, Optional<String> uri, Optional<
     public ImportRequest {
         stores = List.copyOf(stores);
     }
+
+    /** The same request aimed at the stores the server resolved (what a task records as its backends). */
+    public ImportRequest withStores(List<String> resolved) {
+        return new ImportRequest(method, uri, remoteRegion, remoteImageId, remoteInterface, resolved, allStores,
+                allStoresMustSucceed);
+    }
 }

@@ -49,7 +49,12 @@ public final class ImportInput {
             return new ImportRequest(ImportMethod.WEB_DOWNLOAD, text(task, "import_from"), Optional.empty(),
                     Optional.empty(), "public", List.of(), false, true);
         }
-        return read(task.getJsonObject("import_req"));
+        List<String> backends = new ArrayList<>();
+        if (task.get("backend") instanceof JsonArray array) {
+            array.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString())
+                    .forEach(backends::add);
+        }
+        return read(task.getJsonObject("import_req")).withStores(backends);
     }
 
     /** The task input for an import of {@code imageId}; an empty store list is Glance's {@code [null]}. */

@@ -16,12 +16,16 @@ import org.glancejee.imports.plugins.ImportPlugins;
 import org.glancejee.imports.plugins.StagedImage;
 import org.glancejee.service.ImageQuotas;
 import org.glancejee.service.StoreWriter;
+import org.glancejee.store.DataCopy;
+import org.glancejee.store.ImageStores;
 import org.glancejee.store.StagingArea;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,6 +60,9 @@ public class ImportJob {
     @Inject
     ImportPlugins plugins;
 
+    @Inject
+    ImageStores stores;
+
     /** @param token the caller's Keystone token, for glance-download; kept in memory only */
     public void run(RequestContext caller, String taskId, Optional<String> token) {
         ImportWork work;
@@ -65,7 +72,7 @@ public class ImportJob {
             fail(taskId, null, e);
             return;
         }
-        StoreWriter.Written written = null;
+        List<StoreWriter.Written> written = new ArrayList<>();
         try {
             quotas.checkImport(caller, work.method() == ImportMethod.GLANCE_DIRECT, work.stagedSize());
             TaskProgress progress = new TaskProgress(transactions, taskId);
@@ -74,27 +81,76 @@ public class ImportJob {
             StagedImage staged = new StagedImage(file, work.diskFormat(), work.containerFormat(), work.properties(),
                     caller.roles());
             remote.ifPresent(r -> staged.adopt(r.diskFormat(), r.containerFormat(), r.properties()));
+            Optional<Long> virtualSize = Optional.empty();
             if (work.method().bringsNewData()) {
                 for (ImportPlugin plugin : plugins.enabled()) {
                     plugin.apply(staged);
                 }
+                virtualSize = inspect(staged).or(staged::virtualSize);
             }
-            Optional<Long> virtualSize = inspect(staged).or(staged::virtualSize);
-            try (InputStream in = Files.newInputStream(file)) {
-                written = writer.write(work.imageId(), in, Files.size(file), progress::counting,
-                        stored -> quotas.recheckStored(caller, work.imageId(), stored.size()));
+            List<String> failed = copyToStores(caller, work, file, progress, written);
+            Optional<ImportedData> data = Optional.empty();
+            if (work.method().bringsNewData()) {
+                StoreWriter.Written first = written.get(0);
+                data = Optional.of(new ImportedData(first.stored().size(), first.md5(), first.hashAlgorithm(),
+                        first.hashValue(), staged.changedDiskFormat(), staged.changedContainerFormat(),
+                        virtualSize, staged.addedProperties()));
             }
-            transactions.completeImport(taskId, written.storeId(), written.stored().location(),
-                    new ImportedData(written.stored().size(), written.md5(), written.hashAlgorithm(),
-                            written.hashValue(), staged.changedDiskFormat(), staged.changedContainerFormat(),
-                            virtualSize, staged.addedProperties()));
-            written = null;
+            transactions.completeImport(taskId, written.stream()
+                    .map(w -> new DataCopy(w.storeId(), w.stored().location())).toList(), failed, data);
+            written.clear();
             removeStaged(work.imageId());
         } catch (Exception e) {
-            if (written != null) {
-                writer.discard(written.storeId(), written.stored().location());
-            }
+            written.forEach(w -> writer.discard(w.storeId(), w.stored().location()));
             fail(taskId, work.imageId(), e);
+        }
+    }
+
+    /**
+     * Writes the staged data to each target store in turn. A store that fails stops the import when all
+     * stores must succeed; otherwise it is reported back and the others go on, as long as one succeeds.
+     *
+     * @param written collects what was stored, so the caller can remove it if the import fails later
+     * @return the stores that failed
+     */
+    private List<String> copyToStores(RequestContext caller, ImportWork work, Path file, TaskProgress progress,
+                                      List<StoreWriter.Written> written) throws IOException {
+        List<String> targets = work.request().stores().isEmpty() ? List.of(stores.defaultId()) : work.request().stores();
+        List<String> failed = new ArrayList<>();
+        Exception lastFailure = null;
+        for (String target : targets) {
+            try (InputStream in = Files.newInputStream(file)) {
+                StoreWriter.Written copy = writer.write(stores.driver(target), work.imageId(), in, Files.size(file),
+                        progress::counting, stored -> quotas.recheckStored(caller, work.imageId(), stored.size()));
+                try {
+                    requireSameData(work, copy, written.isEmpty() ? copy : written.get(0));
+                } catch (IOException e) {
+                    writer.discard(copy.storeId(), copy.stored().location());
+                    throw e;
+                }
+                written.add(copy);
+            } catch (IOException | RuntimeException e) {
+                if (work.request().allStoresMustSucceed()) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "Import of image " + work.imageId() + " to store '" + target + "' failed", e);
+                failed.add(target);
+                lastFailure = e;
+            }
+        }
+        if (written.isEmpty()) {
+            throw new IOException("The image could not be stored in any of its stores", lastFailure);
+        }
+        return failed;
+    }
+
+    /** A copy must be the bytes the image has (copy-image), and every store must get the same bytes. */
+    private static void requireSameData(ImportWork work, StoreWriter.Written copy, StoreWriter.Written first)
+            throws IOException {
+        String expected = work.method().bringsNewData() ? first.md5() : work.checksum();
+        if (expected != null && !expected.equals(copy.md5())) {
+            throw new IOException("The data copied to store '" + copy.storeId() + "' does not match the image's"
+                    + " checksum");
         }
     }
 

@@ -59,7 +59,7 @@ public class ImportRecovery {
             task.fail(INTERRUPTED, settings.taskTimeToLive(), now);
             Image image = em.find(Image.class, task.imageId());
             if (image != null && !image.isDeleted()) {
-                image.failImport(task.id(), List.of(), now);
+                image.failImport(task.id(), ImportTransactions.targets(task), now);
             }
         }
         List<Image> stages = em.createQuery("SELECT i FROM Image i WHERE i.status = :uploading"

@@ -28,6 +28,7 @@ import org.glancejee.imagedata.SizeCappedInputStream;
 import org.glancejee.service.ImageAuthorization;
 import org.glancejee.service.ImageQuotas;
 import org.glancejee.service.ImageService;
+import org.glancejee.store.ImageStores;
 import org.glancejee.store.StagingArea;
 
 import java.io.IOException;
@@ -76,6 +77,9 @@ public class ImportService {
     @Inject
     ImageAuthorization authorization;
 
+    @Inject
+    ImageStores stores;
+
     /** Whether glance-direct is enabled: without it the stage call does not exist (404), as in Glance. */
     public void requireStaging() {
         if (!api.enabledImportMethods().contains(ImportMethod.GLANCE_DIRECT.apiName())) {
@@ -119,18 +123,16 @@ public class ImportService {
      * @param body  the request body as the client sent it, recorded in the task's input
      * @param token the caller's Keystone token, which glance-download shows to the other region
      */
-    public void requestImport(RequestContext caller, String id, JsonObject body, Optional<String> token) {
+    public void requestImport(RequestContext caller, String id, JsonObject body, Optional<String> token,
+                              Optional<String> storeHeader) {
         ImportRequest request = ImportInput.parse(body, api.enabledImportMethods());
         quotas.checkUploadStart(caller);
         checkArguments(request);
-        if (!request.allStoresMustSucceed()) {
-            throw new InvalidInputException("All_stores_must_succeed can only be set with enabled_backends");
-        }
-        List<String> stores = List.of();
-        String taskId;
+        Optional<String> taskId;
         try {
-            taskId = transactions.beginImport(caller, id, request, stores,
-                    ImportInput.taskInput(id, body, stores), storage.nodeName());
+            taskId = transactions.beginImport(caller, id, request,
+                    () -> ImportTargets.resolve(request, body.containsKey("stores"), storeHeader, stores),
+                    targets -> ImportInput.taskInput(id, body, targets), storage.nodeName());
         } catch (EJBException e) {
             if (causedByConcurrentChange(e)) {
                 throw new ConflictException("New operation on image '" + id
@@ -138,7 +140,11 @@ public class ImportService {
             }
             throw e;
         }
-        runner.submit(caller, taskId, token);
+        if (taskId.isEmpty()) {
+            LOG.info("Image " + id + " is already in every store; nothing to copy");
+            return;
+        }
+        runner.submit(caller, taskId.get(), token);
     }
 
     /**

@@ -10,12 +10,17 @@ import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.ImportMethod;
 import org.glancejee.imports.web.ImportUriPolicy;
 import org.glancejee.imports.web.WebDownloader;
+import org.glancejee.store.DataCopy;
 import org.glancejee.store.ImageStores;
+import org.glancejee.store.spi.ImageStore;
 import org.glancejee.store.StagingArea;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -78,10 +83,31 @@ public class ImportSources {
                 }
             }
             case WEB_DOWNLOAD -> download(work, progress);
-            // With one store, beginImport refuses copy-image: the image is in every store already.
+            case COPY_IMAGE -> copyFromStore(work);
             default -> throw new IllegalStateException("no data source for " + work.method().apiName());
         }
         return Optional.empty();
+    }
+
+    /** copy-image stages the image's data from the first of its stores that answers, as a download would. */
+    private void copyFromStore(ImportWork work) throws IOException {
+        IOException last = new IOException("Image " + work.imageId() + " has no data to copy");
+        for (DataCopy copy : work.copies()) {
+            Optional<ImageStore> store = stores.byId(copy.storeId());
+            if (store.isEmpty()) {
+                continue;
+            }
+            Path scratch = staging.scratch(work.imageId(), "copy");
+            try (InputStream in = store.get().open(copy.location(), 0, -1)) {
+                Files.copy(in, scratch, StandardCopyOption.REPLACE_EXISTING);
+                staging.replace(work.imageId(), scratch);
+                return;
+            } catch (IOException e) {
+                Files.deleteIfExists(scratch);
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private void download(ImportWork work, LongConsumer progress) throws IOException {

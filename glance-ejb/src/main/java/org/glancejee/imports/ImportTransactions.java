@@ -23,10 +23,15 @@ import org.glancejee.domain.Task;
 import org.glancejee.domain.TaskRepository;
 import org.glancejee.service.ImageAuthorization;
 import org.glancejee.service.VisibleImages;
+import org.glancejee.store.DataCopy;
+import org.glancejee.store.ImageStores;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -58,6 +63,9 @@ public class ImportTransactions {
     @Inject
     ImportSettings settings;
 
+    @Inject
+    ImageStores stores;
+
     private final Clock clock = Clock.systemUTC();
 
     // --- staging -------------------------------------------------------------------------------
@@ -83,12 +91,15 @@ public class ImportTransactions {
 
     /**
      * Checks that the import may start, takes the image's import lock for a new pending task and returns the
-     * task's id. A lock held by a live task refuses (409); a stale one is taken over.
+     * task's id. A lock held by a live task refuses (409); a stale one is taken over. A copy to every store
+     * of an image that is in all of them already has nothing to do: no task, empty.
      *
-     * @param stores the stores the data goes to (empty: the default store only)
+     * @param targets  resolves the stores the data goes to (empty: the one store without multi-store)
+     * @param inputFor the task's input for the stores it will write to
      */
-    public String beginImport(RequestContext caller, String id, ImportRequest request, List<String> stores,
-                              String inputJson, String node) {
+    public Optional<String> beginImport(RequestContext caller, String id, ImportRequest request,
+                                        Supplier<List<String>> targets, Function<List<String>, String> inputFor,
+                                        String node) {
         Instant now = clock.instant();
         Image image = visibleImages.require(caller, id);
         image.requireImportable(request.method());
@@ -104,18 +115,28 @@ public class ImportTransactions {
                     settings.taskTimeToLive(), now));
             LOG.warning("Image " + id + " had a stale import lock of task " + holder.get() + "; taken over");
         }
+        List<String> stores = targets.get();
         if (request.method() == ImportMethod.COPY_IMAGE) {
-            List<ImageLocation> locations = images.activeLocations(id);
-            if (!locations.isEmpty()) {
-                throw new InvalidInputException("Image is already present at store '" + locations.get(0).store()
-                        + "'");
+            List<String> present = images.activeLocations(id).stream().map(ImageLocation::store).toList();
+            if (request.allStores()) {
+                stores = stores.stream().filter(s -> !present.contains(s)).toList();
+                if (stores.isEmpty()) {
+                    return Optional.empty();
+                }
+            } else {
+                List<String> wanted = stores.isEmpty() ? List.of(this.stores.defaultId()) : stores;
+                for (String store : present) {
+                    if (wanted.contains(store)) {
+                        throw new InvalidInputException("Image is already present at store '" + store + "'");
+                    }
+                }
             }
         }
-        Task task = Task.pending(Task.API_IMAGE_IMPORT, caller, id, inputJson, node, now);
+        Task task = Task.pending(Task.API_IMAGE_IMPORT, caller, id, inputFor.apply(stores), node, now);
         tasks.add(task);
         image.lockForImport(task.id(), request.method(), stores, now);
         em.lock(image, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        return task.id();
+        return Optional.of(task.id());
     }
 
     /**
@@ -137,11 +158,13 @@ public class ImportTransactions {
         task.begin(clock.instant());
         Image image = liveImage(task);
         ImportRequest request = ImportInput.fromTaskInput(task.type(), task.input());
-        Optional<ImportWork.SourceData> source = images.activeLocations(image.id()).stream().findFirst()
-                .map(l -> new ImportWork.SourceData(l.store(), l.url()));
+        List<DataCopy> copies = images.activeLocations(image.id()).stream()
+                .sorted(Comparator.comparing(ImageLocation::store, stores.byWeight()))
+                .map(l -> new DataCopy(l.store(), l.url()))
+                .toList();
         long staged = request.method() == ImportMethod.GLANCE_DIRECT && image.size() != null ? image.size() : 0;
         return new ImportWork(taskId, image.id(), request, image.diskFormat(), image.containerFormat(), staged,
-                Map.copyOf(image.properties()), source);
+                Map.copyOf(image.properties()), copies, image.checksum());
     }
 
     /** A progress note on a running task; false when the task is no longer processing and should stop. */
@@ -154,16 +177,27 @@ public class ImportTransactions {
         return true;
     }
 
-    /** The data is in the store: the image turns active, the lock is released and the task succeeds. */
-    public void completeImport(String taskId, String storeId, String location, ImportedData data) {
+    /**
+     * The data is in the stores: the image turns active (a copy stays active), the lock is released and the
+     * task succeeds.
+     *
+     * @param data what was measured of new data; empty for a copy of data the image has
+     * @param failed stores that did not take the data, when the import allowed that
+     */
+    public void completeImport(String taskId, List<DataCopy> stored, List<String> failed, Optional<ImportedData> data) {
         Instant now = clock.instant();
         Task task = tasks.find(taskId).orElseThrow(() -> new GoneException("Task " + taskId + " is gone"));
         Image image = liveImage(task);
         if (!image.importTask().map(taskId::equals).orElse(false)) {
             throw new ConflictException("The import lock of image " + image.id() + " was taken over");
         }
-        images.addLocation(ImageLocation.active(image.id(), storeId, location, now));
-        image.completeImport(taskId, List.of(), data, now);
+        stored.forEach(copy -> images.addLocation(ImageLocation.active(image.id(), copy.storeId(), copy.location(), now)));
+        List<String> storeIds = stored.stream().map(DataCopy::storeId).toList();
+        if (data.isPresent()) {
+            image.completeImport(taskId, storeIds, failed, data.get(), now);
+        } else {
+            image.completeCopy(taskId, storeIds, failed, now);
+        }
         task.succeed("{\"image_id\": \"" + image.id() + "\"}", settings.taskTimeToLive(), now);
     }
 
@@ -174,8 +208,13 @@ public class ImportTransactions {
             if (!task.status().finished()) {
                 task.fail(why, settings.taskTimeToLive(), now);
             }
-            images.find(task.imageId()).ifPresent(image -> image.failImport(taskId, List.of(), now));
+            images.find(task.imageId()).ifPresent(image -> image.failImport(taskId, targets(task), now));
         });
+    }
+
+    /** The stores a task was to write to, as its input records them. */
+    static List<String> targets(Task task) {
+        return ImportInput.fromTaskInput(task.type(), task.input()).stores();
     }
 
     private Image liveImage(Task task) {

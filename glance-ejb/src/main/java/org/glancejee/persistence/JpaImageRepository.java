@@ -67,6 +67,16 @@ public class JpaImageRepository implements ImageRepository {
     }
 
     @Override
+    public List<ImageLocation> activeLocations(java.util.Collection<String> imageIds) {
+        if (imageIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT l FROM ImageLocation l WHERE l.imageId IN :images AND l.deleted = FALSE"
+                        + " ORDER BY l.createdAt", ImageLocation.class)
+                .setParameter("images", imageIds).getResultList();
+    }
+
+    @Override
     public ImagePage list(ImageQuery query, RequestContext caller) {
         Map<String, Object> marker = query.marker() == null ? null : markerRow(query.marker(), caller);
         ImageListSql sql = new ImageListSql(query, caller, marker, new ImageListSql.Selectivity() {

@@ -20,7 +20,11 @@ import org.glancejee.imagedata.SizeCappedInputStream;
 import org.glancejee.imagedata.formats.FormatInspector;
 import org.glancejee.imagedata.formats.ImageContent;
 import org.glancejee.imagedata.formats.InspectingInputStream;
+import org.glancejee.domain.GoneException;
+import org.glancejee.store.ConfiguredStore;
+import org.glancejee.store.DataCopy;
 import org.glancejee.store.ImageStores;
+import org.glancejee.store.spi.ReadOnlyStoreException;
 import org.glancejee.store.spi.ImageStore;
 import org.glancejee.store.spi.StoreFullException;
 
@@ -63,7 +67,9 @@ public class ImageDataService {
      * @param contentLength the request's Content-Length when more than 0, else -1: what Glance checks the
      *                      storage quota against before streaming
      */
-    public void upload(RequestContext caller, String id, InputStream body, long declaredSize, long contentLength) {
+    public void upload(RequestContext caller, String id, InputStream body, long declaredSize, long contentLength,
+                       Optional<String> requestedStore) {
+        ImageStore target = uploadTarget(requestedStore);
         if (declaredSize > settings.imageSizeCap()) {
             throw tooLarge();
         }
@@ -73,7 +79,7 @@ public class ImageDataService {
         try {
             long quotaAllowance = quotas.checkSaving(caller, id, contentLength);
             FormatInspector inspector = new FormatInspector(imageFormats.vmdkAllowedTypes());
-            written = writer.write(id, new ClientInputStream(body), declaredSize,
+            written = writer.write(target, id, new ClientInputStream(body), declaredSize,
                     hashed -> new InspectingInputStream(new SizeCappedInputStream(
                             withinQuota(hashed, quotaAllowance), settings.imageSizeCap()), inspector),
                     stored -> {
@@ -107,23 +113,54 @@ public class ImageDataService {
         return transactions.planDownload(caller, id);
     }
 
-    /** Opens the planned data, whole or one range, outside any transaction. */
+    /**
+     * Opens the planned data, whole or one range, outside any transaction: the first copy that opens, in
+     * the plan's order, so a store that is down or lost its copy does not stop the download.
+     */
     public InputStream open(DownloadPlan plan, Optional<ByteRange> range) {
-        ImageStore store = stores.byId(plan.storeId()).orElseThrow(() ->
-                new StoreUnavailableException("The store holding this image is not configured on this server."));
-        try {
-            return range.isPresent()
-                    ? store.open(plan.location(), range.get().first(), range.get().length())
-                    : store.open(plan.location(), 0, -1);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot read data of image " + plan.imageId(), e);
-            throw new StoreUnavailableException("The image data is not available from its store right now.");
+        for (DataCopy source : plan.sources()) {
+            Optional<ImageStore> store = stores.byId(source.storeId());
+            if (store.isEmpty()) {
+                LOG.warning("Image " + plan.imageId() + " has data in store '" + source.storeId()
+                        + "', which is not available");
+                continue;
+            }
+            try {
+                return range.isPresent()
+                        ? store.get().open(source.location(), range.get().first(), range.get().length())
+                        : store.get().open(source.location(), 0, -1);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot read data of image " + plan.imageId() + " from store '"
+                        + source.storeId() + "'", e);
+            }
         }
+        throw new StoreUnavailableException("The image data is not available from its store right now.");
+    }
+
+    /** The store an upload writes to: X-Image-Meta-Store or the default (the header counts with several stores only). */
+    private ImageStore uploadTarget(Optional<String> requested) {
+        if (!stores.multiStore()) {
+            return stores.defaultStore();
+        }
+        String id = requested.map(String::strip).orElse(stores.defaultId());
+        ConfiguredStore store = stores.configured(id).orElseThrow(() ->
+                new InvalidInputException("Store for identifier " + id + " not found"));
+        if (store.readOnly()) {
+            throw storeAddDisabled();
+        }
+        return stores.driver(id);
+    }
+
+    private static GoneException storeAddDisabled() {
+        return new GoneException("Error in store configuration. Adding images to store is disabled.");
     }
 
     private RuntimeException translate(Exception e) {
         if (e instanceof GlanceException g) {
             return g;
+        }
+        if (e instanceof ReadOnlyStoreException) {
+            return storeAddDisabled();
         }
         if (e instanceof StoreFullException) {
             return new LimitExceededException("Image storage media is full: There is not enough disk space on the"

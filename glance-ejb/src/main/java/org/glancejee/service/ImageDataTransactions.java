@@ -11,9 +11,12 @@ import org.glancejee.domain.ImageLocation;
 import org.glancejee.domain.ImageRepository;
 import org.glancejee.domain.ImageStatus;
 import org.glancejee.domain.RequestContext;
+import org.glancejee.store.DataCopy;
+import org.glancejee.store.ImageStores;
 import org.glancejee.store.spi.StoredData;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +37,9 @@ public class ImageDataTransactions {
 
     @Inject
     VisibleImages visibleImages;
+
+    @Inject
+    ImageStores stores;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -80,7 +86,10 @@ public class ImageDataTransactions {
         if (locations.isEmpty()) {
             return Optional.empty();
         }
-        ImageLocation first = locations.get(0);
-        return Optional.of(new DownloadPlan(id, image.size(), image.checksum(), first.store(), first.url()));
+        List<DataCopy> sources = locations.stream()
+                .sorted(Comparator.comparing(ImageLocation::store, stores.byWeight()))
+                .map(l -> new DataCopy(l.store(), l.url()))
+                .toList();
+        return Optional.of(new DownloadPlan(id, image.size(), image.checksum(), sources));
     }
 }

@@ -18,7 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Streams data into the default store while computing the image's MD5 checksum and multihash. On any
+ * Streams data into a store while computing the image's MD5 checksum and multihash. On any
  * failure, what was written is deleted before the exception propagates.
  */
 @ApplicationScoped
@@ -42,9 +42,8 @@ public class StoreWriter {
      * @param limits wraps the hashed stream in caps (size, quota) or inspection before it reaches the store
      * @param check  runs once the data is stored, before the digests are final; throwing discards the data
      */
-    public Written write(String imageId, InputStream data, long expectedSize, UnaryOperator<InputStream> limits,
-                         StoredCheck check) throws IOException {
-        ImageStore store = stores.defaultStore();
+    public Written write(ImageStore store, String imageId, InputStream data, long expectedSize,
+                         UnaryOperator<InputStream> limits, StoredCheck check) throws IOException {
         String algorithm = settings.hashingAlgorithm();
         ParallelDigests digests = new ParallelDigests(data, workers.executor(), "MD5", jcaName(algorithm));
         StoredData stored = null;

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import org.glancejee.config.StorageSettings;
 import org.glancejee.domain.ImageStatus;
 import org.glancejee.store.ImageStores;
+import org.glancejee.store.filesystem.FilesystemImageStore;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -47,14 +48,16 @@ public class UploadRecovery {
                 .executeUpdate();
         int partials = 0;
         int orphans = 0;
-        try {
-            partials = stores.fileStore().removePartials();
-            Set<String> referenced = new HashSet<>(em.createQuery("SELECT l.imageId FROM ImageLocation l"
-                    + " WHERE l.deleted = FALSE AND l.store = :store", String.class)
-                    .setParameter("store", stores.fileStore().id()).getResultList());
-            orphans = stores.fileStore().removeUnreferencedOlderThan(referenced, java.time.Duration.ofMinutes(10));
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not clean the file store", e);
+        for (FilesystemImageStore store : stores.filesystemStores()) {
+            try {
+                partials += store.removePartials();
+                Set<String> referenced = new HashSet<>(em.createQuery("SELECT l.imageId FROM ImageLocation l"
+                        + " WHERE l.deleted = FALSE AND l.store = :store", String.class)
+                        .setParameter("store", store.id()).getResultList());
+                orphans += store.removeUnreferencedOlderThan(referenced, java.time.Duration.ofMinutes(10));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not clean the file store " + store.id(), e);
+            }
         }
         if (reset + partials + orphans > 0) {
             LOG.warning("Recovered from an interrupted run: " + reset + " uploads back to queued, " + partials

@@ -232,6 +232,11 @@ class ImageMemberServiceTest {
         }
 
         @Override
+        public List<ImageLocation> activeLocations(java.util.Collection<String> imageIds) {
+            return List.of();
+        }
+
+        @Override
         public ImagePage list(ImageQuery query, RequestContext caller) {
             throw new UnsupportedOperationException();
         }

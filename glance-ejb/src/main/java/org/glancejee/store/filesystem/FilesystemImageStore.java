@@ -1,5 +1,6 @@
 package org.glancejee.store.filesystem;
 
+import org.glancejee.store.spi.BoundedInputStream;
 import org.glancejee.store.spi.ImageStore;
 import org.glancejee.store.spi.StoreCapability;
 import org.glancejee.store.spi.StoreFullException;
@@ -54,6 +55,10 @@ public class FilesystemImageStore implements ImageStore {
     @Override
     public String id() {
         return id;
+    }
+
+    public Path directory() {
+        return directory;
     }
 
     @Override

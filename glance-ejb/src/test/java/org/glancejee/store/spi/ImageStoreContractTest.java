@@ -42,6 +42,29 @@ public abstract class ImageStoreContractTest {
         return bytes;
     }
 
+    /** A client stream that delivers {@code bytes} bytes and then fails, as a client that goes away. */
+    protected static InputStream failingAfter(long bytes) {
+        return new InputStream() {
+            private long left = bytes;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    throw new IOException("client went away");
+                }
+                int n = (int) Math.min(len, left);
+                left -= n;
+                return n;
+            }
+        };
+    }
+
     private static String id() {
         return UUID.randomUUID().toString();
     }
@@ -110,25 +133,7 @@ public abstract class ImageStoreContractTest {
     @Test
     void aFailingStreamLeavesNothingBehind() throws Exception {
         String image = id();
-        InputStream failing = new InputStream() {
-            private int left = 2 * 1024 * 1024;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    throw new IOException("client went away");
-                }
-                int n = Math.min(len, left);
-                left -= n;
-                return n;
-            }
-        };
+        InputStream failing = failingAfter(2 * 1024 * 1024);
         assertThrows(IOException.class, () -> store.add(image, failing, 4 * 1024 * 1024));
         assertEquals(0, objectCount());
         byte[] data = randomBytes(1000, 7);

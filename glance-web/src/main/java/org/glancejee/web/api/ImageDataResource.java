@@ -42,10 +42,11 @@ public class ImageDataResource {
     @Consumes(MediaType.WILDCARD)
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                           @HeaderParam("x-openstack-image-size") String declaredSize, InputStream body) {
+                           @HeaderParam("x-openstack-image-size") String declaredSize,
+                           @HeaderParam("X-Image-Meta-Store") String store, InputStream body) {
         requireOctetStream(contentType);
         data.upload(Caller.of(request), id, body, expectedSize(declaredSize, contentLength),
-                announcedLength(contentLength));
+                announcedLength(contentLength), Optional.ofNullable(store));
         return Response.noContent().build();
     }
 

@@ -34,12 +34,13 @@ public class ImageImportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response importImage(@PathParam("id") String id, @HeaderParam("X-Auth-Token") String token,
+                                @HeaderParam("X-Image-Meta-Store") String store,
                                 String body) {
         JsonValue json = JsonBodies.parse(body);
         if (!(json instanceof JsonObject object)) {
             throw new InvalidInputException("Import request requires a 'method' field.");
         }
-        imports.requestImport(Caller.of(request), id, object, Optional.ofNullable(token));
+        imports.requestImport(Caller.of(request), id, object, Optional.ofNullable(token), Optional.ofNullable(store));
         return Response.accepted().build();
     }
 }

@@ -19,10 +19,9 @@ import org.glancejee.domain.RequestContext;
 import org.glancejee.domain.PatchOperation;
 import org.glancejee.domain.UnsupportedMediaException;
 import org.glancejee.service.ImageService;
-import org.glancejee.service.PropertyProtectionRules;
 import org.glancejee.web.context.Caller;
 import org.glancejee.web.error.ErrorResponses;
-import org.glancejee.web.json.ImageJson;
+import org.glancejee.web.json.ImageViews;
 import org.glancejee.web.json.ImagePatchParser;
 
 import java.util.List;
@@ -39,13 +38,13 @@ public class ImageResource {
     ImageService images;
 
     @Inject
-    PropertyProtectionRules protections;
+    ImageViews views;
 
     @GET
     public Response show(@PathParam("id") String id, @Context ContainerRequestContext request) {
         RequestContext caller = Caller.of(request);
-        return Response.ok(ImageJson.view(images.show(caller, id), protections.protections().readableBy(caller))
-                .toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(views.one(caller, images.show(caller, id)).toString(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @PATCH
@@ -61,8 +60,7 @@ public class ImageResource {
         }
         RequestContext caller = Caller.of(request);
         Image image = images.update(caller, id, changes, ImagePatchParser.strictAdd(contentType));
-        return Response.ok(ImageJson.view(image, protections.protections().readableBy(caller)).toString(),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(views.one(caller, image).toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @DELETE

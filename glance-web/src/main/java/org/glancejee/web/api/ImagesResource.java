@@ -3,7 +3,6 @@ package org.glancejee.web.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.glancejee.web.json.Jsons;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,15 +19,16 @@ import org.glancejee.domain.RequestContext;
 import org.glancejee.domain.ImagePage;
 import org.glancejee.domain.ImageQuery;
 import org.glancejee.service.ImageService;
-import org.glancejee.service.PropertyProtectionRules;
 import org.glancejee.web.context.Caller;
-import org.glancejee.web.json.ImageJson;
+import org.glancejee.store.ConfiguredStore;
+import org.glancejee.store.ImageStores;
+import org.glancejee.web.json.ImageViews;
 import org.glancejee.web.json.JsonBodies;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The image collection: {@code GET /v2/images} lists, {@code POST /v2/images} creates. Like Glance it
@@ -43,7 +43,10 @@ public class ImagesResource {
     ImageService images;
 
     @Inject
-    PropertyProtectionRules protections;
+    ImageViews views;
+
+    @Inject
+    ImageStores stores;
 
     @Inject
     ApiSettings settings;
@@ -54,11 +57,8 @@ public class ImagesResource {
         ImageQuery query = ImageQueryParser.parse(params, settings.limitParamDefault(), settings.apiLimitMax());
         RequestContext caller = Caller.of(request);
         ImagePage page = images.list(caller, query);
-        Predicate<String> readable = protections.protections().readableBy(caller);
-        JsonArrayBuilder items = Jsons.PROVIDER.createArrayBuilder();
-        page.images().forEach(i -> items.add(ImageJson.view(i, readable)));
         JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder()
-                .add("images", items)
+                .add("images", views.many(caller, page.images()))
                 .add("first", Links.withQuery("/v2/images", params, "marker"))
                 .add("schema", "/v2/schemas/images");
         if (page.more()) {
@@ -77,10 +77,14 @@ public class ImagesResource {
         Image image = images.create(caller, fields);
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
                 .location(URI.create(Links.absolute(uri, settings.publicEndpoint(), "/v2/images/" + image.id())))
-                .entity(ImageJson.view(image, protections.protections().readableBy(caller)).toString())
+                .entity(views.one(caller, image).toString())
                 .type(MediaType.APPLICATION_JSON_TYPE);
         if (!settings.enabledImportMethods().isEmpty()) {
             created.header("OpenStack-image-import-methods", String.join(",", settings.enabledImportMethods()));
+        }
+        if (stores.multiStore()) {
+            created.header("OpenStack-image-store-ids", stores.configured().stream().map(ConfiguredStore::id)
+                    .collect(Collectors.joining(",")));
         }
         return created.build();
     }

@@ -1,14 +1,14 @@
-package org.glancejee.store.filesystem;
+package org.glancejee.store.spi;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads at most {@code limit} bytes of the stream it wraps. */
-final class BoundedInputStream extends FilterInputStream {
+public final class BoundedInputStream extends FilterInputStream {
     private long remaining;
 
-    BoundedInputStream(InputStream in, long limit) {
+    public BoundedInputStream(InputStream in, long limit) {
         super(in);
         this.remaining = limit;
     }

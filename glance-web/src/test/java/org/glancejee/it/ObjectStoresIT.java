@@ -1,0 +1,143 @@
+package org.glancejee.it;
+
+import jakarta.json.JsonObject;
+import org.glancejee.store.s3.S3Proxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.glancejee.it.ImageBytes.randomData;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The server with an object store as its default store, against a real S3-compatible server (s3proxy run as
+ * a separate process), beside a file store: images go to S3, are copied between the stores, are served from
+ * whichever still has them, and an S3 outage answers 503 without changing any image, and passes without a
+ * restart.
+ */
+@ExtendWith(GlanceServer.class)
+class ObjectStoresIT {
+    private static final int MIB = 1 << 20;
+    private static final Duration IMPORT = Duration.ofSeconds(90);
+    private static final S3Proxy S3 = startS3();
+
+    @RegisterExtension
+    static final OwnServer SERVER = new OwnServer("object_stores", Map.ofEntries(
+            Map.entry("GLANCE_ENABLED_BACKENDS", "objects:s3,local:file"),
+            Map.entry("GLANCE_GLANCE_STORE_DEFAULT_BACKEND", "objects"),
+            Map.entry("GLANCE_OBJECTS_S3_STORE_HOST", S3.endpoint().toString()),
+            Map.entry("GLANCE_OBJECTS_S3_STORE_ACCESS_KEY", S3Proxy.ACCESS_KEY),
+            Map.entry("GLANCE_OBJECTS_S3_STORE_SECRET_KEY", S3Proxy.SECRET_KEY),
+            Map.entry("GLANCE_OBJECTS_S3_STORE_BUCKET", "glance-images"),
+            Map.entry("GLANCE_OBJECTS_S3_STORE_CREATE_BUCKET_ON_PUT", "true"),
+            Map.entry("GLANCE_OBJECTS_S3_STORE_LARGE_OBJECT_SIZE", "5"),
+            Map.entry("GLANCE_OBJECTS_S3_STORE_LARGE_OBJECT_CHUNK_SIZE", "5"),
+            Map.entry("GLANCE_OBJECTS_WEIGHT", "10"),
+            Map.entry("GLANCE_SHOW_IMAGE_DIRECT_URL", "true")));
+
+    @AfterAll
+    static void stopS3() throws InterruptedException {
+        S3.close();
+    }
+
+    @Test
+    void anImageInS3IsCopiedToTheFileStoreAndServedFromEitherCopy() throws Exception {
+        ImageBytes api = SERVER.api();
+        byte[] data = randomData(12 * MIB + 5, 901);
+        String id = api.createRaw("in-s3");
+        api.uploadOk(id, data);
+        JsonObject uploaded = api.show(id);
+        assertEquals("objects", uploaded.getString("stores"));
+        ImageDataIT.assertRecorded(uploaded, data);
+        assertTrue(S3.filesIn("glance-images") >= 1, "the object is in the bucket");
+        String directUrl = uploaded.getString("direct_url");
+        assertTrue(directUrl.startsWith("s3://127.0.0.1:"), directUrl);
+        assertFalse(directUrl.contains(S3Proxy.ACCESS_KEY) || directUrl.contains(S3Proxy.SECRET_KEY),
+                "credentials never reach users: " + directUrl);
+        assertArrayEquals(data, api.download(id).body());
+        HttpResponse<byte[]> range = api.download(id, "Range", "bytes=5242870-5242889");
+        assertEquals(206, range.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(data, 5242870, 5242890), range.body());
+
+        HttpResponse<String> copy = api.postJson("/v2/images/" + id + "/import",
+                "{\"method\": {\"name\": \"copy-image\"}, \"stores\": [\"local\"]}");
+        assertEquals(202, copy.statusCode(), copy.body());
+        awaitStores(api, id, "local,objects");
+        assertArrayEquals(data, Files.readAllBytes(fileStore().resolve(id)));
+
+        assertEquals(204, api.delete("/v2/stores/objects/" + id).statusCode());
+        assertEquals("local", api.show(id).getString("stores"));
+        assertArrayEquals(data, api.download(id).body(), "served from the file store now");
+        assertEquals(204, api.delete("/v2/images/" + id).statusCode());
+        assertFalse(Files.exists(fileStore().resolve(id)));
+    }
+
+    @Test
+    void anS3OutageAnswers503ChangesNoImageAndPassesWithoutARestart() throws Exception {
+        ImageBytes api = SERVER.api();
+        byte[] data = randomData(MIB + 9, 902);
+        String inS3 = api.createRaw("outage-held");
+        api.uploadOk(inS3, data);
+        String waiting = api.createRaw("outage-upload");
+        S3.stop();
+        try {
+            HttpResponse<byte[]> download = api.download(inS3);
+            assertEquals(503, download.statusCode());
+            assertFalse(new String(download.body()).contains("127.0.0.1"), "where data is kept is not told");
+            assertEquals("active", api.status(inS3));
+
+            HttpResponse<String> upload = api.upload(waiting, data);
+            assertEquals(503, upload.statusCode(), upload.body());
+            assertEquals("queued", api.status(waiting), "a failed upload leaves the image as it was");
+        } finally {
+            S3.start();
+        }
+        assertArrayEquals(data, api.download(inS3).body(), "served again once S3 is back");
+        api.uploadOk(waiting, data);
+        assertEquals("active", api.status(waiting));
+    }
+
+    private static void awaitStores(ImageBytes api, String id, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + IMPORT.toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            JsonObject image = api.show(id);
+            seen = image.containsKey("stores")
+                    ? String.join(",", new TreeSet<>(List.of(image.getString("stores").split(",")))) : "";
+            if (seen.equals(expected)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("stores " + seen + ", expected " + expected);
+    }
+
+    private static Path fileStore() {
+        return SERVER.store().resolve("local");
+    }
+
+    private static S3Proxy startS3() {
+        try {
+            return S3Proxy.start(Path.of(System.getProperty("glance.it.workdir", "target/it"), "s3proxy"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
