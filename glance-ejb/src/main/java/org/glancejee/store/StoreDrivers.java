@@ -5,6 +5,8 @@ import org.glancejee.store.filesystem.FilesystemImageStore;
 import org.glancejee.store.http.HttpImageStore;
 import org.glancejee.store.s3.S3ImageStore;
 import org.glancejee.store.s3.S3StoreSettings;
+import org.glancejee.store.swift.SwiftImageStore;
+import org.glancejee.store.swift.SwiftStoreSettings;
 import org.glancejee.store.spi.ImageStore;
 
 import java.io.IOException;
@@ -24,6 +26,12 @@ final class StoreDrivers {
             "s3_store_access_key", "s3_store_secret_key", "s3_store_bucket", "s3_store_create_bucket_on_put",
             "s3_store_bucket_url_format", "s3_store_large_object_size", "s3_store_large_object_chunk_size",
             "s3_store_thread_pools");
+
+    private static final List<String> SWIFT_OPTIONS = List.of("swift_store_auth_address", "swift_store_auth_version",
+            "swift_store_user", "swift_store_key", "swift_store_project_name", "swift_store_user_domain_name",
+            "swift_store_project_domain_name", "swift_store_region", "swift_store_endpoint_type",
+            "swift_store_service_type", "swift_store_container", "swift_store_create_container_on_put",
+            "swift_store_large_object_size", "swift_store_large_object_chunk_size", "swift_store_endpoint");
 
     private StoreDrivers() {
     }
@@ -55,6 +63,7 @@ final class StoreDrivers {
                     .orElse(defaultDirectory(id, storage)), storage.nodeName());
             case "http" -> new HttpImageStore(id, HTTP_TIMEOUT);
             case "s3" -> new S3ImageStore(id, S3StoreSettings.from(options(option, S3_OPTIONS)));
+            case "swift" -> new SwiftImageStore(id, SwiftStoreSettings.from(options(option, SWIFT_OPTIONS)));
             default -> throw new IllegalArgumentException("unknown store type '" + type
                     + "' (this server has file, http, s3 and swift)");
         };

@@ -263,6 +263,33 @@ class MultiStoreIT {
         assertArrayEquals(WEB_IMAGE, api.download(id).body());
     }
 
+    @Test
+    void theGlanceClientListsStoresUploadsToOneCopiesAndDeletesFromOne() throws Exception {
+        ImageBytes api = SERVER.api();
+        Cli glance = Cli.glance(api.base());
+        String info = glance.run("stores-info").ok().stdout();
+        assertTrue(info.contains("Fast filesystem store") && info.contains("cheap"), info);
+
+        Path file = Files.createTempFile("multi-store-cli", ".raw");
+        byte[] data = randomData(MIB + 3, 818);
+        Files.write(file, data);
+        String created = glance.run("image-create", "--name", "cli-store", "--disk-format", "raw",
+                "--container-format", "bare", "--file", file.toString(), "--store", "cheap").ok().stdout();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\\|\\s*id\\s*\\|\\s*([0-9a-f-]{36})\\s*\\|")
+                .matcher(created);
+        assertTrue(id.find(), created);
+        String image = id.group(1);
+        assertEquals("cheap", api.show(image).getString("stores"));
+
+        glance.run("image-import", "--import-method", "copy-image", "--stores", "fast", image).ok();
+        assertEquals("success", awaitTaskEnd(api, image).getString("status"));
+        assertEquals("cheap,fast", sortedStores(api.show(image)));
+        glance.run("stores-delete", "--store", "cheap", image).ok();
+        assertEquals("fast", api.show(image).getString("stores"));
+        assertArrayEquals(data, api.download(image).body());
+        Files.delete(file);
+    }
+
     private static void assertStatus(int status, HttpResponse<String> response, String message) {
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.body().contains(message), response.body());

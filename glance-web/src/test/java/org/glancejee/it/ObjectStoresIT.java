@@ -2,6 +2,7 @@ package org.glancejee.it;
 
 import jakarta.json.JsonObject;
 import org.glancejee.store.s3.S3Proxy;
+import org.glancejee.store.swift.SwiftServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,20 +25,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The server with an object store as its default store, against a real S3-compatible server (s3proxy run as
- * a separate process), beside a file store: images go to S3, are copied between the stores, are served from
- * whichever still has them, and an S3 outage answers 503 without changing any image, and passes without a
- * restart.
+ * The server with object stores, against real servers: S3 (s3proxy run as a separate process, the default
+ * store) and OpenStack Swift (Debian's, on loopback), beside a file store. Images go to S3, are copied to
+ * Swift and the file store, are served from whichever still has them, and an S3 outage answers 503 without
+ * changing any image, and passes without a restart.
  */
 @ExtendWith(GlanceServer.class)
 class ObjectStoresIT {
     private static final int MIB = 1 << 20;
     private static final Duration IMPORT = Duration.ofSeconds(90);
     private static final S3Proxy S3 = startS3();
+    private static final SwiftServer SWIFT = startSwift();
 
     @RegisterExtension
     static final OwnServer SERVER = new OwnServer("object_stores", Map.ofEntries(
-            Map.entry("GLANCE_ENABLED_BACKENDS", "objects:s3,local:file"),
+            Map.entry("GLANCE_ENABLED_BACKENDS", "objects:s3,local:file,swift:swift"),
+            Map.entry("GLANCE_SWIFT_SWIFT_STORE_AUTH_ADDRESS", SWIFT.authAddress().toString()),
+            Map.entry("GLANCE_SWIFT_SWIFT_STORE_AUTH_VERSION", "1"),
+            Map.entry("GLANCE_SWIFT_SWIFT_STORE_USER", SwiftServer.USER),
+            Map.entry("GLANCE_SWIFT_SWIFT_STORE_KEY", SwiftServer.KEY),
+            Map.entry("GLANCE_SWIFT_SWIFT_STORE_CONTAINER", "glance-images"),
+            Map.entry("GLANCE_SWIFT_SWIFT_STORE_CREATE_CONTAINER_ON_PUT", "true"),
+            Map.entry("GLANCE_SWIFT_SWIFT_STORE_LARGE_OBJECT_SIZE", "5"),
+            Map.entry("GLANCE_SWIFT_SWIFT_STORE_LARGE_OBJECT_CHUNK_SIZE", "4"),
             Map.entry("GLANCE_GLANCE_STORE_DEFAULT_BACKEND", "objects"),
             Map.entry("GLANCE_OBJECTS_S3_STORE_HOST", S3.endpoint().toString()),
             Map.entry("GLANCE_OBJECTS_S3_STORE_ACCESS_KEY", S3Proxy.ACCESS_KEY),
@@ -50,12 +60,13 @@ class ObjectStoresIT {
             Map.entry("GLANCE_SHOW_IMAGE_DIRECT_URL", "true")));
 
     @AfterAll
-    static void stopS3() throws InterruptedException {
+    static void stopServers() throws Exception {
         S3.close();
+        SWIFT.close();
     }
 
     @Test
-    void anImageInS3IsCopiedToTheFileStoreAndServedFromEitherCopy() throws Exception {
+    void anImageInS3IsCopiedToSwiftAndTheFileStoreAndServedFromEachCopy() throws Exception {
         ImageBytes api = SERVER.api();
         byte[] data = randomData(12 * MIB + 5, 901);
         String id = api.createRaw("in-s3");
@@ -74,16 +85,25 @@ class ObjectStoresIT {
         assertArrayEquals(java.util.Arrays.copyOfRange(data, 5242870, 5242890), range.body());
 
         HttpResponse<String> copy = api.postJson("/v2/images/" + id + "/import",
-                "{\"method\": {\"name\": \"copy-image\"}, \"stores\": [\"local\"]}");
+                "{\"method\": {\"name\": \"copy-image\"}, \"stores\": [\"swift\", \"local\"]}");
         assertEquals(202, copy.statusCode(), copy.body());
-        awaitStores(api, id, "local,objects");
+        awaitStores(api, id, "local,objects,swift");
         assertArrayEquals(data, Files.readAllBytes(fileStore().resolve(id)));
+        assertTrue(SWIFT.objectsIn("glance-images") >= 4, "a large object: segments and a manifest in Swift");
 
+        // Each copy serves the image alone: drop the others one after the other.
         assertEquals(204, api.delete("/v2/stores/objects/" + id).statusCode());
-        assertEquals("local", api.show(id).getString("stores"));
-        assertArrayEquals(data, api.download(id).body(), "served from the file store now");
-        assertEquals(204, api.delete("/v2/images/" + id).statusCode());
+        assertEquals("local,swift", sortedStores(api.show(id)));
+        assertArrayEquals(data, api.download(id).body());
+        assertEquals(204, api.delete("/v2/stores/local/" + id).statusCode());
         assertFalse(Files.exists(fileStore().resolve(id)));
+        assertEquals("swift", api.show(id).getString("stores"));
+        assertArrayEquals(data, api.download(id).body(), "served from Swift now");
+        HttpResponse<byte[]> swiftRange = api.download(id, "Range", "bytes=4194300-4194309");
+        assertArrayEquals(java.util.Arrays.copyOfRange(data, 4194300, 4194310), swiftRange.body(),
+                "a range across Swift segments");
+        assertEquals(204, api.delete("/v2/images/" + id).statusCode());
+        assertEquals(0, SWIFT.objectsIn("glance-images"), "deleting the image deletes the large object and its segments");
     }
 
     @Test
@@ -111,13 +131,16 @@ class ObjectStoresIT {
         assertEquals("active", api.status(waiting));
     }
 
+    private static String sortedStores(JsonObject image) {
+        return String.join(",", new TreeSet<>(List.of(image.getString("stores").split(","))));
+    }
+
     private static void awaitStores(ImageBytes api, String id, String expected) throws InterruptedException {
         long deadline = System.nanoTime() + IMPORT.toNanos();
         String seen = "";
         while (System.nanoTime() < deadline) {
             JsonObject image = api.show(id);
-            seen = image.containsKey("stores")
-                    ? String.join(",", new TreeSet<>(List.of(image.getString("stores").split(",")))) : "";
+            seen = image.containsKey("stores") ? sortedStores(image) : "";
             if (seen.equals(expected)) {
                 return;
             }
@@ -128,6 +151,17 @@ class ObjectStoresIT {
 
     private static Path fileStore() {
         return SERVER.store().resolve("local");
+    }
+
+    private static SwiftServer startSwift() {
+        try {
+            return SwiftServer.start(Path.of(System.getProperty("glance.it.workdir", "target/it"), "swift"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static S3Proxy startS3() {

@@ -125,6 +125,15 @@ public class FilesystemImageStore implements ImageStore {
     }
 
     @Override
+    public long size(String location) throws IOException {
+        try {
+            return Files.size(fileOf(location));
+        } catch (NoSuchFileException e) {
+            throw new StoredDataNotFoundException(location);
+        }
+    }
+
+    @Override
     public void delete(String location) throws IOException {
         Files.deleteIfExists(fileOf(location));
     }

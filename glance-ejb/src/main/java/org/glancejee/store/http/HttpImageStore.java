@@ -88,6 +88,27 @@ public class HttpImageStore implements ImageStore {
         return length < 0 ? body : new BoundedInputStream(body, length);
     }
 
+    /** The Content-Length a HEAD request announces, or the bytes counted when the server does not say. */
+    @Override
+    public long size(String location) throws IOException {
+        HttpResponse<Void> head;
+        try {
+            head = client.send(HttpRequest.newBuilder(URI.create(location)).timeout(timeout)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while asking the size of " + location, e);
+        }
+        if (head.statusCode() == 404 || head.statusCode() == 410) {
+            throw new StoredDataNotFoundException(location);
+        }
+        if (head.statusCode() != 200) {
+            throw new IOException("HTTP " + head.statusCode() + " from the image's URL");
+        }
+        java.util.OptionalLong length = head.headers().firstValueAsLong("Content-Length");
+        return length.isPresent() ? length.getAsLong() : ImageStore.super.size(location);
+    }
+
     @Override
     public void delete(String location) {
         // The data belongs to whoever serves the URL.

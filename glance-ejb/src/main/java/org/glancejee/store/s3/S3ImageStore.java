@@ -209,6 +209,17 @@ public class S3ImageStore implements ImageStore {
     }
 
     @Override
+    public long size(String location) throws IOException {
+        try {
+            return client.headObject(b -> b.bucket(settings.bucket()).key(keyOf(location))).contentLength();
+        } catch (NoSuchKeyException e) {
+            throw new StoredDataNotFoundException(location);
+        } catch (SdkException e) {
+            throw failure("read the data's size", e);
+        }
+    }
+
+    @Override
     public void delete(String location) throws IOException {
         try {
             client.deleteObject(b -> b.bucket(settings.bucket()).key(keyOf(location)));

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.glancejee.store.spi.StoreOptions.mebibytes;
+
 /**
  * An s3 store's settings, by glance_store's option names.
  *
@@ -36,33 +38,16 @@ public record S3StoreSettings(URI endpoint, String region, String accessKey, Str
             case "auto" -> endpoint.getHost() == null || !endpoint.getHost().endsWith("amazonaws.com");
             default -> throw new IllegalArgumentException("s3_store_bucket_url_format must be auto, path or virtual");
         };
-        long chunk = Math.max(MIN_PART, mib(options, "s3_store_large_object_chunk_size", 10));
+        long chunk = Math.max(MIN_PART, mebibytes(options, "s3_store_large_object_chunk_size", 10));
         return new S3StoreSettings(endpoint, options.getOrDefault("s3_store_region_name", "us-east-1"),
                 required(options, "s3_store_access_key"), required(options, "s3_store_secret_key"),
                 required(options, "s3_store_bucket"),
                 Boolean.parseBoolean(options.getOrDefault("s3_store_create_bucket_on_put", "false")),
-                pathStyle, mib(options, "s3_store_large_object_size", 100), chunk,
+                pathStyle, mebibytes(options, "s3_store_large_object_size", 100), chunk,
                 Integer.parseInt(options.getOrDefault("s3_store_thread_pools", "10")));
     }
 
-    private static long mib(Map<String, String> options, String name, long fallback) {
-        String value = options.get(name);
-        try {
-            long n = value == null ? fallback : Long.parseLong(value.strip());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n * MIB;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of MiB, not '" + value + "'");
-        }
-    }
-
     private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required for an s3 store");
-        }
-        return value.strip();
+        return org.glancejee.store.spi.StoreOptions.required(options, name, "s3");
     }
 }

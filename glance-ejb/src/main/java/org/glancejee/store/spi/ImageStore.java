@@ -35,6 +35,16 @@ public interface ImageStore {
      */
     InputStream open(String location, long offset, long length) throws IOException;
 
+    /**
+     * The size of stored data, for a location that was registered rather than written here. Drivers that can
+     * ask the store answer at once; this default reads the data through.
+     */
+    default long size(String location) throws IOException {
+        try (InputStream in = open(location, 0, -1)) {
+            return in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+    }
+
     /** Removes stored data. Removing what is not there is not an error. */
     void delete(String location) throws IOException;
 

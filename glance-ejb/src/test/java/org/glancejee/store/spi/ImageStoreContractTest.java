@@ -192,6 +192,29 @@ public abstract class ImageStoreContractTest {
     }
 
     @Test
+    void reportsTheSizeOfStoredData() throws Exception {
+        StoredData stored = store.add(id(), new ByteArrayInputStream(randomBytes(12_345, 10)), 12_345);
+        assertEquals(12_345, store.size(stored.location()));
+        store.delete(stored.location());
+        assertThrows(StoredDataNotFoundException.class, () -> store.size(stored.location()));
+    }
+
+    @Test
+    void leavesTheCallersStreamOpen() throws Exception {
+        for (long size : new long[] {20_000, -1}) {
+            boolean[] closed = {false};
+            InputStream source = new java.io.FilterInputStream(new ByteArrayInputStream(randomBytes(20_000, 11))) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            store.add(id(), source, size);
+            assertFalse(closed[0], "the caller closes its stream (size " + size + ")");
+        }
+    }
+
+    @Test
     void answersAProbeWhenReachable() throws Exception {
         store.probe();
     }
