@@ -52,6 +52,10 @@ public class ApiSettings {
     int maxRequestIdLength;
 
     @Inject
+    @ConfigProperty(name = "glance.image_location_quota", defaultValue = "10")
+    int imageLocationQuota;
+
+    @Inject
     @ConfigProperty(name = "glance.show_image_direct_url", defaultValue = "false")
     boolean showImageDirectUrl;
 
@@ -73,6 +77,8 @@ public class ApiSettings {
     }
     public Optional<String> publicEndpoint() { return publicEndpoint; }
     public int maxRequestIdLength() { return maxRequestIdLength; }
+    /** Most locations one image may have; negative: no limit. */
+    public int imageLocationQuota() { return imageLocationQuota; }
     /** Images show {@code direct_url}, the URL of their best location (off by default: it tells where data is). */
     public boolean showImageDirectUrl() { return showImageDirectUrl; }
     /** Images show {@code locations}, and PATCH may change them (Glance's deprecated way; off by default). */

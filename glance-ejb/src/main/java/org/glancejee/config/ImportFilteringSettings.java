@@ -3,6 +3,7 @@ package org.glancejee.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.glancejee.imports.web.ImportUriPolicy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -54,5 +55,11 @@ public class ImportFilteringSettings {
 
     private static List<Integer> ports(Optional<String> value) {
         return list(value).stream().map(Integer::valueOf).toList();
+    }
+
+    /** The policy these settings make, resolving host names with the system's resolver. */
+    public ImportUriPolicy uriPolicy() {
+        return new ImportUriPolicy(allowedSchemes(), disallowedSchemes(), allowedHosts(), disallowedHosts(),
+                allowedPorts(), disallowedPorts(), java.net.InetAddress::getAllByName);
     }
 }

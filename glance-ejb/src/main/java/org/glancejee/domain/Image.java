@@ -385,6 +385,17 @@ public class Image {
         touch(now);
     }
 
+    /** queued → importing while the data of a registered location is hashed, under the import lock. */
+    public void lockForLocationImport(String taskId, Instant now) {
+        if (status != ImageStatus.QUEUED) {
+            throw new ConflictException("Image status transition from " + status.apiName()
+                    + " to importing is not allowed");
+        }
+        properties.put(IMPORT_TASK, taskId);
+        status = ImageStatus.IMPORTING;
+        touch(now);
+    }
+
     /**
      * importing → active with the data the import stored, and the changes import plugins made.
      *
@@ -412,6 +423,25 @@ public class Image {
         osHashValue = data.hashValue();
         finishStores(stored, failed);
         releaseImportLock(taskId);
+        touch(now);
+    }
+
+    /**
+     * queued → active because a location was registered for data kept elsewhere (PATCH /locations or the
+     * locations API), with the size the store reports and whatever digests the caller vouched for.
+     */
+    public void activateWithRegisteredData(long dataSize, String md5, String hashAlgorithm, String hashValue,
+                                           Instant now) {
+        if (status != ImageStatus.QUEUED && status != ImageStatus.IMPORTING) {
+            throw new ConflictException("Image status transition from " + status.apiName()
+                    + " to active is not allowed");
+        }
+        status = ImageStatus.ACTIVE;
+        size = dataSize;
+        virtualSize = virtualSizeOf(dataSize, Optional.empty());
+        checksum = md5;
+        osHashAlgo = hashAlgorithm;
+        osHashValue = hashValue;
         touch(now);
     }
 

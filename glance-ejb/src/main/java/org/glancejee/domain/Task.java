@@ -20,6 +20,8 @@ public class Task extends SoftDeletedRecord {
     public static final String API_IMAGE_IMPORT = "api_image_import";
     /** The tasks API's own (deprecated) import: a new image filled from {@code import_from}. */
     public static final String LEGACY_IMPORT = "import";
+    /** Registering data kept elsewhere through {@code POST /v2/images/{id}/locations}, then hashing it. */
+    public static final String LOCATION_IMPORT = "location_import";
 
     @Id
     @Column(length = 36)

@@ -27,8 +27,13 @@ public class ImportRunner {
 
     /** @param token the caller's Keystone token, if any: glance-download shows it to the other region */
     public void submit(RequestContext caller, String taskId, Optional<String> token) {
+        submit(taskId, () -> job.run(caller, taskId, token));
+    }
+
+    /** Runs a task's work in the background; a task the executor refuses fails at once. */
+    public void submit(String taskId, Runnable work) {
         try {
-            executor.execute(() -> job.run(caller, taskId, token));
+            executor.execute(work);
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "Import task " + taskId + " could not be started", e);
             transactions.failImport(taskId, "The server could not start the import; try again later.");

@@ -8,7 +8,6 @@ import org.glancejee.config.ImportFilteringSettings;
 import org.glancejee.config.StorageSettings;
 import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.ImportMethod;
-import org.glancejee.imports.web.ImportUriPolicy;
 import org.glancejee.imports.web.WebDownloader;
 import org.glancejee.store.DataCopy;
 import org.glancejee.store.ImageStores;
@@ -17,7 +16,6 @@ import org.glancejee.store.StagingArea;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,9 +48,7 @@ public class ImportSources {
 
     @PostConstruct
     void open() {
-        web = new WebDownloader(new ImportUriPolicy(filtering.allowedSchemes(), filtering.disallowedSchemes(),
-                filtering.allowedHosts(), filtering.disallowedHosts(), filtering.allowedPorts(),
-                filtering.disallowedPorts(), InetAddress::getAllByName), CONNECT_TIMEOUT, READ_TIMEOUT);
+        web = new WebDownloader(filtering.uriPolicy(), CONNECT_TIMEOUT, READ_TIMEOUT);
     }
 
     /** Refuses (400) a web-download URI the import filtering does not allow, before anything is fetched. */

@@ -214,6 +214,9 @@ public class ImportTransactions {
 
     /** The stores a task was to write to, as its input records them. */
     static List<String> targets(Task task) {
+        if (task.type().equals(Task.LOCATION_IMPORT)) {
+            return List.of();
+        }
         return ImportInput.fromTaskInput(task.type(), task.input()).stores();
     }
 

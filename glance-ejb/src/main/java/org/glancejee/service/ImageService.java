@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The image catalogue's use cases: create, show, list, update, tag and delete image records. */
 @Stateless
@@ -49,6 +50,12 @@ public class ImageService {
 
     @Inject
     ImageQuotas quotas;
+
+    @Inject
+    LocationChanges locations;
+
+    private static final Predicate<PatchOperation> LOCATIONS =
+            op -> op.path().equals(ImageAttribute.LOCATIONS.apiName());
 
     private final Clock clock = Clock.systemUTC();
 
@@ -80,9 +87,17 @@ public class ImageService {
 
     public Image update(RequestContext caller, String id, List<PatchOperation> changes, boolean strictAdd) {
         ImageRules rules = rules();
-        rules.checkPatch(changes);
+        List<PatchOperation> locationChanges = changes.stream().filter(LOCATIONS).toList();
+        List<PatchOperation> others = changes.stream().filter(LOCATIONS.negate()).toList();
+        rules.checkPatch(others);
         Image image = visibleImages.require(caller, id);
-        rules.applyPatch(image, changes, strictAdd, caller);
+        if (!locationChanges.isEmpty()) {
+            authorization.enforce("modify_image", caller, image);
+        }
+        rules.applyPatch(image, others, strictAdd, caller);
+        for (PatchOperation change : locationChanges) {
+            locations.apply(caller, image, change, now());
+        }
         if (!changes.isEmpty()) {
             // Glance saves (and so moves updated_at) only when there were changes.
             image.touch(now());

@@ -46,6 +46,13 @@ public class LocationService {
                 .collect(Collectors.groupingBy(ImageLocation::imageId, LinkedHashMap::new, Collectors.toList()));
     }
 
+    /** {@code GET /v2/images/{id}/locations}: an image's locations, for services (fetch_image_location). */
+    public List<ImageLocation> list(RequestContext caller, String imageId) {
+        Image image = visibleImages.require(caller, imageId);
+        authorization.enforce("fetch_image_location", caller, image);
+        return images.activeLocations(imageId);
+    }
+
     /**
      * {@code DELETE /v2/stores/{store}/{image}}: removes one store's copy of an active image's data, which must
      * not be its only copy. The bytes go once the change has committed.

@@ -79,7 +79,7 @@ public class StoreWriter {
     }
 
     /** Glance's multihash names (sha512, sha256, ...) as Java knows them. */
-    static String jcaName(String glanceName) {
+    public static String jcaName(String glanceName) {
         String name = glanceName.toLowerCase(Locale.ROOT);
         if (name.startsWith("sha3_")) {
             return "SHA3-" + name.substring(5);

@@ -86,16 +86,20 @@ public final class ImagePatchParser {
         if (!(pointer instanceof String path)) {
             throw new InvalidInputException("Unable to find '" + pointerKey + "' in JSON Schema change");
         }
-        String root = decodePointer(path, kind);
+        List<String> tokens = pointerTokens(path, kind);
         if (kind != Op.REMOVE && !change.containsKey("value")) {
             throw new InvalidInputException("Operation \"" + kind.name().toLowerCase(Locale.ROOT)
                     + "\" requires a member named \"value\".");
         }
-        return new PatchOperation(kind, root, change.get("value"));
+        return new PatchOperation(kind, tokens.get(0), change.get("value"), tokens.size() > 1 ? tokens.get(1) : null);
     }
 
     /** The pointer's single segment (two for add/remove under /locations), with ~1 and ~0 decoded. */
     static String decodePointer(String pointer, Op kind) {
+        return pointerTokens(pointer, kind).get(0);
+    }
+
+    private static List<String> pointerTokens(String pointer, Op kind) {
         if (!pointer.startsWith("/")) {
             throw invalidPointer(pointer, "does not start with \"/\".");
         }
@@ -119,7 +123,7 @@ public final class ImagePatchParser {
         if (tokens.size() != depth) {
             throw new InvalidInputException("Invalid JSON pointer for this resource: '/" + String.join("/", tokens) + "'");
         }
-        return tokens.get(0);
+        return tokens;
     }
 
     private static InvalidInputException invalidPointer(String pointer, String problem) {

@@ -79,7 +79,8 @@ public class ImageViews {
         return array.build();
     }
 
-    private JsonObject location(ImageLocation l) {
+    /** A location as Glance shows it: its URL, and the store in its metadata when there are several. */
+    public JsonObject location(ImageLocation l) {
         JsonObjectBuilder metadata = Jsons.PROVIDER.createObjectBuilder();
         if (stores.multiStore()) {
             metadata.add("store", l.store());
