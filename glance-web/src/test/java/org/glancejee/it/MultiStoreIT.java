@@ -36,6 +36,7 @@ class MultiStoreIT {
     private static final Duration IMPORT = Duration.ofSeconds(60);
     private static final byte[] WEB_IMAGE = randomData(MIB + 5, 811);
     private static final HttpServer WEB = startWeb();
+    private static final int JMX_PORT = Jmx.freePort();
 
     @RegisterExtension
     static final OwnServer SERVER = new OwnServer("multi_store", Map.ofEntries(
@@ -50,7 +51,8 @@ class MultiStoreIT {
             Map.entry("GLANCE_SHOW_IMAGE_DIRECT_URL", "true"),
             Map.entry("GLANCE_SHOW_MULTIPLE_LOCATIONS", "true"),
             Map.entry("GLANCE_IMPORT_FILTERING_OPTS_ALLOWED_HOSTS", "127.0.0.1"),
-            Map.entry("GLANCE_IMPORT_FILTERING_OPTS_ALLOWED_PORTS", String.valueOf(WEB.getAddress().getPort()))));
+            Map.entry("GLANCE_IMPORT_FILTERING_OPTS_ALLOWED_PORTS", String.valueOf(WEB.getAddress().getPort()))),
+            Jmx.serverOptions(JMX_PORT));
 
     @AfterAll
     static void stopWeb() {
@@ -83,6 +85,23 @@ class MultiStoreIT {
         assertTrue(detail.getJsonObject(0).getJsonObject("properties").containsKey("data_dir"));
         assertEquals("http", detail.getJsonObject(2).getString("type"));
         assertEquals(0, detail.getJsonObject(2).getJsonObject("properties").size());
+    }
+
+    @Test
+    void operatorsSeeOverJmxWhichStoresAnswer() throws Exception {
+        try (Jmx jmx = Jmx.connect(JMX_PORT)) {
+            String fast = "org.glancejee:type=Store,name=\"fast\"";
+            String broken = "org.glancejee:type=Store,name=\"broken\"";
+            assertEquals(true, jmx.invoke(fast, "probe"));
+            assertEquals(true, jmx.attribute(fast, "Available"));
+            assertEquals(true, jmx.attribute(fast, "Default"));
+            assertEquals("file", jmx.attribute(fast, "Type"));
+            assertFalse(((String) jmx.attribute(fast, "LastProbe")).isEmpty());
+            assertEquals(false, jmx.invoke(broken, "probe"));
+            assertEquals(false, jmx.attribute(broken, "Available"));
+            assertTrue(((String) jmx.attribute(broken, "LastError")).contains("not set up"),
+                    (String) jmx.attribute(broken, "LastError"));
+        }
     }
 
     @Test

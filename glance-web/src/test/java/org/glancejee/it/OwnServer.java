@@ -17,17 +17,25 @@ import java.util.Map;
 final class OwnServer implements BeforeAllCallback, AfterAllCallback {
     private final String name;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private GlanceProcess process;
     private ImageBytes api;
 
     OwnServer(String name, Map<String, String> environment) {
+        this(name, environment, List.of());
+    }
+
+    /** @param jvmOptions more flags for the server's JVM (e.g. to open a JMX port) */
+    OwnServer(String name, Map<String, String> environment, List<String> jvmOptions) {
         this.name = name;
         this.environment = Map.copyOf(environment);
+        this.jvmOptions = new java.util.ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        this.jvmOptions.addAll(jvmOptions);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        process = GlanceServer.startSeparate(name, environment, List.of("-XX:TieredStopAtLevel=1"));
+        process = GlanceServer.startSeparate(name, environment, jvmOptions);
         api = new ImageBytes(process.baseUri());
     }
 
