@@ -127,8 +127,13 @@ public class S3ImageStore implements ImageStore {
      * mismatch and discards the object.
      */
     private long putWhole(String key, InputStream data, long size) throws IOException {
-        client.putObject(b -> b.bucket(settings.bucket()).key(key).contentLength(size),
-                RequestBody.fromInputStream(data, size));
+        try {
+            client.putObject(b -> b.bucket(settings.bucket()).key(key).contentLength(size),
+                    RequestBody.fromInputStream(data, size));
+        } catch (RuntimeException e) {
+            removeRemains(key, e);
+            throw e;
+        }
         long extra = data.transferTo(java.io.OutputStream.nullOutputStream());
         return size + extra;
     }
@@ -162,6 +167,31 @@ public class S3ImageStore implements ImageStore {
         } catch (IOException | RuntimeException e) {
             abort(key, uploadId, e);
             throw e;
+        }
+    }
+
+    /**
+     * Some S3-compatible servers keep what arrived of a PUT whose client gave up (s3proxy did): delete the key,
+     * and again if the server was still finishing the write, so a failed upload leaves nothing.
+     */
+    private void removeRemains(String key, Exception cause) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                client.deleteObject(b -> b.bucket(settings.bucket()).key(key));
+                Thread.sleep(100);
+                client.headObject(b -> b.bucket(settings.bucket()).key(key));
+            } catch (NoSuchKeyException gone) {
+                return;
+            } catch (SdkException e) {
+                if (e instanceof S3Exception s3 && s3.statusCode() == 404) {
+                    return;
+                }
+                cause.addSuppressed(e);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

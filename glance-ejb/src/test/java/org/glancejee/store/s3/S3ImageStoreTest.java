@@ -52,7 +52,7 @@ class S3ImageStoreTest extends ImageStoreContractTest {
     }
 
     @Override
-    protected long objectCount() throws IOException {
+    protected long objectCount() throws Exception {
         return server.filesIn(bucket);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
 public final class S3Proxy implements AutoCloseable {
     public static final String ACCESS_KEY = "glance-test-access";
     public static final String SECRET_KEY = "glance-test-secret-key";
+
+    private static final java.util.regex.Pattern IMAGE_ID = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
 
     private final Path work;
     private final int port;
@@ -100,14 +103,30 @@ public final class S3Proxy implements AutoCloseable {
         return options;
     }
 
-    /** Every file kept for a bucket: objects, and any part of an unfinished multipart upload. */
-    public long filesIn(String bucket) throws IOException {
+    /**
+     * Every file kept for a bucket: objects, and any part of an unfinished multipart upload. A PUT whose client
+     * gave up shows for a moment as a {@code <key>-<random>} file while s3proxy drops it; such names get a few
+     * seconds to go before they are counted.
+     */
+    public long filesIn(String bucket) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            List<Path> files = files(bucket);
+            boolean settling = files.stream().anyMatch(f -> !IMAGE_ID.matcher(f.getFileName().toString()).matches());
+            if (!settling || System.nanoTime() > deadline) {
+                return files.size();
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private List<Path> files(String bucket) throws IOException {
         Path dir = work.resolve("blobs").resolve(bucket);
         if (!Files.isDirectory(dir)) {
-            return 0;
+            return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).count();
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 
