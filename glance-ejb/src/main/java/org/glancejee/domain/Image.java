@@ -534,4 +534,33 @@ public class Image {
         deletedAt = now;
         touch(now);
     }
+
+    /**
+     * Deleted for users, but its data stays until the scrubber removes it after scrub_time (Glance's
+     * delayed_delete): pending_delete, and restorable until then.
+     */
+    public void deleteLater(Instant now) {
+        delete(now);
+        status = ImageStatus.PENDING_DELETE;
+    }
+
+    /** pending_delete → deleted once the scrubber removed its data everywhere. */
+    public void scrubbed(Instant now) {
+        if (status == ImageStatus.PENDING_DELETE) {
+            status = ImageStatus.DELETED;
+            touch(now);
+        }
+    }
+
+    /** pending_delete → active, visible again with its data (glance-scrubber --restore). */
+    public void restore(Instant now) {
+        if (status != ImageStatus.PENDING_DELETE) {
+            throw new ConflictException("Image " + id + " is " + status.apiName() + ", not pending_delete: only"
+                    + " an image waiting for the scrubber can be restored");
+        }
+        status = ImageStatus.ACTIVE;
+        deleted = false;
+        deletedAt = null;
+        touch(now);
+    }
 }

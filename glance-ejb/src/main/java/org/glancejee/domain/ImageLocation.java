@@ -12,6 +12,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "image_locations")
 public class ImageLocation extends SoftDeletedRecord {
+    public static final String PENDING_DELETE = "pending_delete";
+
     @Id
     @Column(length = 36)
     private String id;
@@ -49,6 +51,24 @@ public class ImageLocation extends SoftDeletedRecord {
         markDeletedAt(now);
     }
 
+    /** The image was deleted with delayed_delete: the data waits for the scrubber. */
+    public void markPendingDelete(Instant now) {
+        status = PENDING_DELETE;
+        markDeletedAt(now);
+    }
+
+    /** The scrubber removed the data. */
+    public void scrubbed() {
+        status = "deleted";
+    }
+
+    /** The image was restored before the scrubber came. */
+    public void restore(Instant now) {
+        status = "active";
+        restored(now);
+    }
+
+    public String id() { return id; }
     public String imageId() { return imageId; }
     public String store() { return store; }
     public String url() { return url; }

@@ -2,9 +2,12 @@ package org.glancejee.jmx;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import org.glancejee.jobs.JobScheduler;
+import org.glancejee.jobs.Scrubber;
 import org.glancejee.store.ConfiguredStore;
 import org.glancejee.store.ImageStores;
 import org.glancejee.store.StoreMonitor;
@@ -24,6 +27,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn({"JobScheduler", "StoreMonitor"})
 public class JmxRegistrar {
     private static final Logger LOG = Logger.getLogger(JmxRegistrar.class.getName());
     static final String DOMAIN = "org.glancejee";
@@ -34,22 +38,36 @@ public class JmxRegistrar {
     @Inject
     StoreMonitor monitor;
 
+    @Inject
+    JobScheduler jobs;
+
+    @Inject
+    Scrubber scrubber;
+
     private final List<ObjectName> registered = new ArrayList<>();
 
     @PostConstruct
     void register() {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (ConfiguredStore store : stores.configured()) {
-            try {
-                ObjectName name = new ObjectName(DOMAIN + ":type=Store,name=" + ObjectName.quote(store.id()));
-                if (server.isRegistered(name)) {
-                    server.unregisterMBean(name);
-                }
-                server.registerMBean(new StoreView(store, monitor), name);
-                registered.add(name);
-            } catch (JMException e) {
-                LOG.log(Level.WARNING, "Could not register the JMX view of store " + store.id(), e);
+            register("type=Store,name=" + ObjectName.quote(store.id()), new StoreView(store, monitor));
+        }
+        for (String job : jobs.records().keySet()) {
+            register("type=Job,name=" + ObjectName.quote(job), new JobView(job, jobs));
+        }
+        register("type=Scrubber", new ScrubberView(scrubber));
+    }
+
+    private void register(String keys, Object view) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            ObjectName name = new ObjectName(DOMAIN + ":" + keys);
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
             }
+            server.registerMBean(view, name);
+            registered.add(name);
+        } catch (JMException e) {
+            LOG.log(Level.WARNING, "Could not register the MXBean " + keys, e);
         }
     }
 

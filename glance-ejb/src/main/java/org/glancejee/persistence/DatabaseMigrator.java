@@ -66,7 +66,7 @@ public class DatabaseMigrator {
         }
     }
 
-    static Map<String, String> placeholders(boolean mariadb) {
+    public static Map<String, String> placeholders(boolean mariadb) {
         return Map.of(
                 "timestamp", mariadb ? "DATETIME(6)" : "TIMESTAMP(6)",
                 "text", mariadb ? "TEXT" : "CHARACTER VARYING(65535)",

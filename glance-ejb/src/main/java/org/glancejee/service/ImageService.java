@@ -3,6 +3,8 @@ package org.glancejee.service;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.glancejee.config.ApiSettings;
+import org.glancejee.config.ScrubberSettings;
+import org.glancejee.jobs.ScrubTransactions;
 import org.glancejee.domain.ConflictException;
 import org.glancejee.domain.Image;
 import org.glancejee.domain.ImageStatus;
@@ -53,6 +55,12 @@ public class ImageService {
 
     @Inject
     LocationChanges locations;
+
+    @Inject
+    ScrubberSettings scrubber;
+
+    @Inject
+    ScrubTransactions scrubTransactions;
 
     private static final Predicate<PatchOperation> LOCATIONS =
             op -> op.path().equals(ImageAttribute.LOCATIONS.apiName());
@@ -114,14 +122,25 @@ public class ImageService {
                 .orElseThrow(() -> new NotFoundException("Failed to find image " + id + " to delete"));
         authorization.enforce("delete_image", caller, image);
         boolean staged = image.status() == ImageStatus.UPLOADING || image.status() == ImageStatus.IMPORTING;
-        image.delete(now());
         List<ImageLocation> locations = images.activeLocations(id);
-        locations.forEach(l -> l.markDeleted(now()));
+        if (scrubber.delayedDelete() && !locations.isEmpty()) {
+            image.deleteLater(now());
+            locations.forEach(l -> l.markPendingDelete(now()));
+        } else {
+            image.delete(now());
+            locations.forEach(l -> l.markDeleted(now()));
+            dataRemoval.afterCommit(locations);
+        }
         members.list(id).forEach(m -> m.remove(now()));
-        dataRemoval.afterCommit(locations);
         if (staged) {
             dataRemoval.stagedAfterCommit(id);
         }
+    }
+
+    /** Brings back a pending_delete image (delayed_delete) before the scrubber removes its data; admins only. */
+    public void restore(RequestContext caller, String id) {
+        authorization.enforceForProject("restore_image", caller);
+        scrubTransactions.restore(id);
     }
 
     public void deactivate(RequestContext caller, String id) {

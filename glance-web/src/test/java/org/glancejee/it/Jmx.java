@@ -43,6 +43,11 @@ final class Jmx implements AutoCloseable {
         return connection.invoke(new ObjectName(name), operation, new Object[0], new String[0]);
     }
 
+    Object invoke(String name, String operation, String argument) throws Exception {
+        return connection.invoke(new ObjectName(name), operation, new Object[] {argument},
+                new String[] {String.class.getName()});
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

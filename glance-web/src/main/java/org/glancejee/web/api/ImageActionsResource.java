@@ -29,6 +29,14 @@ public class ImageActionsResource {
         return Response.noContent().build();
     }
 
+    /** Not Glance's API: glance-scrubber --restore, for an image deleted with delayed_delete by mistake. */
+    @POST
+    @Path("restore")
+    public Response restore(@PathParam("id") String id) {
+        images.restore(Caller.of(request), id);
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("reactivate")
     public Response reactivate(@PathParam("id") String id) {

@@ -1,0 +1,19 @@
+package org.glancejee.jobs;
+
+import java.time.Duration;
+
+/** Work that runs on a timer, on one server of the cluster at a time. */
+public interface BackgroundJob {
+
+    /** The job's name: its lease, its JMX name and its log's. */
+    String name();
+
+    /** How often it runs. */
+    Duration interval();
+
+    /** Longest a run may hold the lease; a server that dies holding it frees it after this. */
+    Duration leaseAtMost();
+
+    /** Does one round of work. */
+    JobOutcome run();
+}

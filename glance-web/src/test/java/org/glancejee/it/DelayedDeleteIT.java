@@ -1,0 +1,85 @@
+package org.glancejee.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.glancejee.it.ImageBytes.randomData;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Glance's delayed delete: a deleted image disappears for users at once but keeps its data until the
+ * scrubber, after scrub_time, removes it from the store; until then an admin can restore it, over the API or
+ * JMX. The scrubber's runs are visible over JMX.
+ */
+@ExtendWith(GlanceServer.class)
+class DelayedDeleteIT {
+    private static final int SCRUB_SECONDS = 4;
+    private static final int JMX_PORT = Jmx.freePort();
+
+    @RegisterExtension
+    static final OwnServer SERVER = new OwnServer("delayed_delete", Map.of(
+            "GLANCE_DELAYED_DELETE", "true",
+            "GLANCE_SCRUB_TIME", String.valueOf(SCRUB_SECONDS),
+            "GLANCE_WAKEUP_TIME", "1"), Jmx.serverOptions(JMX_PORT));
+
+    @Test
+    void theScrubberRemovesTheDataOfADeletedImageAfterScrubTime() throws Exception {
+        ImageBytes api = SERVER.api();
+        String id = api.createRaw("scrubbed");
+        api.uploadOk(id, randomData(200_000, 1001));
+        Path file = SERVER.store().resolve(id);
+        assertTrue(Files.exists(file));
+
+        assertEquals(204, api.delete("/v2/images/" + id).statusCode());
+        assertEquals(404, api.get("/v2/images/" + id).statusCode(), "deleted for users at once");
+        assertTrue(Files.exists(file), "the data waits for the scrubber");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(SCRUB_SECONDS + 30).toNanos();
+        while (Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.notExists(file), "scrubbed after scrub_time");
+        assertEquals(409, api.post("/v2/images/" + id + "/actions/restore").statusCode(),
+                "a scrubbed image cannot come back");
+        try (Jmx jmx = Jmx.connect(JMX_PORT)) {
+            String job = "org.glancejee:type=Job,name=\"scrubber\"";
+            assertTrue((Long) jmx.attribute(job, "Runs") > 0);
+            assertEquals("", jmx.attribute(job, "LastError"));
+            assertEquals(0L, jmx.attribute(job, "Backlog"));
+        }
+    }
+
+    @Test
+    void anAdminRestoresAnImageDeletedByMistakeBeforeTheScrubberComes() throws Exception {
+        ImageBytes api = SERVER.api();
+        byte[] data = randomData(100_000, 1002);
+        String overApi = api.createRaw("restored-over-api");
+        api.uploadOk(overApi, data);
+        assertEquals(204, api.delete("/v2/images/" + overApi).statusCode());
+        assertEquals(204, api.post("/v2/images/" + overApi + "/actions/restore").statusCode());
+        assertEquals("active", api.status(overApi));
+        assertArrayEquals(data, api.download(overApi).body());
+
+        String overJmx = api.createRaw("restored-over-jmx");
+        api.uploadOk(overJmx, data);
+        assertEquals(204, api.delete("/v2/images/" + overJmx).statusCode());
+        try (Jmx jmx = Jmx.connect(JMX_PORT)) {
+            jmx.invoke("org.glancejee:type=Scrubber", "restore", overJmx);
+        }
+        assertEquals("active", api.status(overJmx));
+        assertArrayEquals(data, api.download(overJmx).body());
+
+        Thread.sleep((SCRUB_SECONDS + 3) * 1000L);
+        assertArrayEquals(data, api.download(overApi).body(), "the scrubber leaves a restored image alone");
+        assertEquals(409, api.post("/v2/images/" + overApi + "/actions/restore").statusCode(),
+                "only a pending_delete image can be restored");
+    }
+}
