@@ -115,8 +115,6 @@ public final class GlanceDefaultRules {
             project("delete_metadef_tags", METADEF_ADMIN),
             // cache.py
             project("cache_image", ADMIN),
-            // Not Glance's: restoring a pending_delete image (glance-scrubber --restore) over the API.
-            project("restore_image", ADMIN),
             project("cache_list", ADMIN),
             project("cache_delete", ADMIN),
             project("cache_clean", ADMIN),

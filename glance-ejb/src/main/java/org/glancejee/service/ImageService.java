@@ -6,6 +6,7 @@ import org.glancejee.config.ApiSettings;
 import org.glancejee.config.ScrubberSettings;
 import org.glancejee.jobs.ScrubTransactions;
 import org.glancejee.domain.ConflictException;
+import org.glancejee.domain.ForbiddenException;
 import org.glancejee.domain.Image;
 import org.glancejee.domain.ImageStatus;
 import org.glancejee.domain.ImageAttribute;
@@ -137,9 +138,14 @@ public class ImageService {
         }
     }
 
-    /** Brings back a pending_delete image (delayed_delete) before the scrubber removes its data; admins only. */
+    /**
+     * Brings back a pending_delete image (delayed_delete) before the scrubber removes its data. Admins only,
+     * as Glance's glance-scrubber --restore is an operator's command (not a policy rule: Glance has none).
+     */
     public void restore(RequestContext caller, String id) {
-        authorization.enforceForProject("restore_image", caller);
+        if (!caller.admin()) {
+            throw new ForbiddenException("Only an admin may restore a deleted image.");
+        }
         scrubTransactions.restore(id);
     }
 
