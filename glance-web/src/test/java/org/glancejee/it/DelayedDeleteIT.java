@@ -28,7 +28,8 @@ class DelayedDeleteIT {
     static final OwnServer SERVER = new OwnServer("delayed_delete", Map.of(
             "GLANCE_DELAYED_DELETE", "true",
             "GLANCE_SCRUB_TIME", String.valueOf(SCRUB_SECONDS),
-            "GLANCE_WAKEUP_TIME", "1"), Jmx.serverOptions(JMX_PORT));
+            "GLANCE_WAKEUP_TIME", "1",
+            "GLANCE_DB_PURGE_AGE_IN_DAYS", "0"), Jmx.serverOptions(JMX_PORT));
 
     @Test
     void theScrubberRemovesTheDataOfADeletedImageAfterScrubTime() throws Exception {
@@ -55,6 +56,23 @@ class DelayedDeleteIT {
             assertEquals("", jmx.attribute(job, "LastError"));
             assertEquals(0L, jmx.attribute(job, "Backlog"));
         }
+    }
+
+    @Test
+    void thePurgeRemovesSoftDeletedRowsWhenAnOperatorRunsIt() throws Exception {
+        ImageBytes api = SERVER.api();
+        String id = api.createRaw("purged");
+        assertEquals(200, api.postJson("/v2/images/" + id + "/members", "{\"member\": \"some-project\"}")
+                .statusCode());
+        assertEquals(204, api.delete("/v2/images/" + id + "/members/some-project").statusCode());
+        Thread.sleep(50);
+        try (Jmx jmx = Jmx.connect(JMX_PORT)) {
+            String purge = "org.glancejee:type=Job,name=\"db_purge\"";
+            assertTrue((Long) jmx.invoke(purge, "runNow") >= 1, "the removed membership's row goes");
+            assertEquals(0L, jmx.invoke(purge, "runNow"), "nothing is left to purge");
+            assertEquals("", jmx.attribute(purge, "LastError"));
+        }
+        assertEquals("queued", api.status(id), "live rows stay");
     }
 
     @Test
