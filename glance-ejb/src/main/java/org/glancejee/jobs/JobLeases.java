@@ -42,7 +42,15 @@ public class JobLeases {
 
     /** Runs the work if the lease is free; empty when another server holds it. */
     public <T> Optional<T> underLease(String name, Duration atMost, Supplier<T> work) {
-        Optional<SimpleLock> lock = provider.lock(new LockConfiguration(Instant.now(), name, atMost, Duration.ZERO));
+        return underLease(name, atMost, Duration.ZERO, work);
+    }
+
+    /**
+     * @param atLeast how long the lease stays taken after the work, so that the other servers' timers, firing
+     *                a moment later, do not run the job again in the same round
+     */
+    public <T> Optional<T> underLease(String name, Duration atMost, Duration atLeast, Supplier<T> work) {
+        Optional<SimpleLock> lock = provider.lock(new LockConfiguration(Instant.now(), name, atMost, atLeast));
         if (lock.isEmpty()) {
             return Optional.empty();
         }

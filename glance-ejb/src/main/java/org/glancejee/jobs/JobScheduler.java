@@ -62,7 +62,9 @@ public class JobScheduler {
     void onTimer(Timer timer) {
         BackgroundJob job = jobs.get((String) timer.getInfo());
         if (job != null) {
-            runNow(job.name());
+            // Held for most of the interval: of the servers whose timers fire for this round, one runs it.
+            Duration most = job.interval().multipliedBy(4).dividedBy(5);
+            run(job, most.compareTo(job.leaseAtMost()) < 0 ? most : job.leaseAtMost());
         }
     }
 
@@ -73,14 +75,16 @@ public class JobScheduler {
      */
     public Optional<JobOutcome> runNow(String name) {
         BackgroundJob job = jobs.get(name);
-        if (job == null) {
-            return Optional.empty();
-        }
+        return job == null ? Optional.empty() : run(job, Duration.ZERO);
+    }
+
+    private Optional<JobOutcome> run(BackgroundJob job, Duration holdAfter) {
+        String name = job.name();
         JobRecord record = records.get(name);
         Logger log = Logger.getLogger("org.glancejee.jobs." + name);
         Instant start = Instant.now();
         try {
-            Optional<JobOutcome> outcome = leases.underLease(name, job.leaseAtMost(), job::run);
+            Optional<JobOutcome> outcome = leases.underLease(name, job.leaseAtMost(), holdAfter, job::run);
             if (outcome.isEmpty()) {
                 record.leaseHeldElsewhere();
                 log.fine("Another server holds the lease of " + name);

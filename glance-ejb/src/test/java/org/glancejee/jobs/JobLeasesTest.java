@@ -49,6 +49,14 @@ class JobLeasesTest {
     }
 
     @Test
+    void aTimedRoundKeepsItsLeaseSoTheOtherServersTimerDoesNotRunItAgain() throws Exception {
+        assertEquals(Optional.of("A"), serverA.underLease("scrubber", MINUTE, Duration.ofSeconds(1), () -> "A"));
+        assertEquals(Optional.empty(), serverB.underLease("scrubber", MINUTE, () -> "B in the same round"));
+        Thread.sleep(1200);
+        assertEquals(Optional.of("B"), serverB.underLease("scrubber", MINUTE, () -> "B"), "next round");
+    }
+
+    @Test
     void aRunThatFailsFreesItsLease() {
         assertThrows(IllegalStateException.class, () -> serverA.underLease("scrubber", MINUTE, () -> {
             throw new IllegalStateException("store down");

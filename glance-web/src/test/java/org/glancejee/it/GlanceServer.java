@@ -102,26 +102,59 @@ public final class GlanceServer implements BeforeAllCallback {
         Path work = running.work.resolve("separate-" + name);
         deleteTree(work);
         Path dataDir = work.resolve("data");
-        String jdbcUrl;
-        if (running.mariadb != null) {
-            String database = "glance_" + name;
-            try (Connection c = DriverManager.getConnection(running.mariadbAdminUrl);
-                 Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database);
-                s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-                s.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO 'glance'@'%'");
-            }
-            jdbcUrl = "jdbc:mariadb://127.0.0.1:" + running.mariadb.getConfiguration().getPort() + "/" + database
-                    + "?user=glance&password=glance-it";
-        } else {
-            jdbcUrl = null;
-        }
+        String jdbcUrl = newDatabase(name);
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.putIfAbsent("GLANCE_NODE_NAME", "it-" + name);
         if (keystone()) {
             KeystoneServer.glanceEnvironment().forEach(env::putIfAbsent);
         }
         return GlanceProcess.start(work, dataDir, jdbcUrl, env, jvmOptions);
+    }
+
+    /**
+     * Two servers on one database and one file store directory, as two nodes of a cluster: each has its own
+     * data directory (staging) and node name. On H2 the database is a file both open (AUTO_SERVER). The caller
+     * closes them.
+     */
+    public static synchronized List<GlanceProcess> startCluster(String name, Map<String, String> environment,
+                                                                List<List<String>> jvmOptions) throws Exception {
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("name: " + name);
+        }
+        Path work = running.work.resolve("cluster-" + name);
+        deleteTree(work);
+        String jdbcUrl = newDatabase(name);
+        if (jdbcUrl == null) {
+            jdbcUrl = h2Url(work.resolve("shared"));
+        }
+        List<GlanceProcess> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < jvmOptions.size(); i++) {
+            Map<String, String> env = new LinkedHashMap<>(environment);
+            env.put("GLANCE_NODE_NAME", "it-" + name + "-" + i);
+            env.put("GLANCE_FILESYSTEM_STORE_DATADIR", work.resolve("images").toString());
+            if (keystone()) {
+                KeystoneServer.glanceEnvironment().forEach(env::putIfAbsent);
+            }
+            nodes.add(GlanceProcess.start(work.resolve("node" + i), work.resolve("node" + i).resolve("data"),
+                    jdbcUrl, env, jvmOptions.get(i)));
+        }
+        return nodes;
+    }
+
+    /** A new database on this run's MariaDB for a server of its own; null on H2 (the server's default). */
+    private static String newDatabase(String name) throws Exception {
+        if (running.mariadb == null) {
+            return null;
+        }
+        String database = "glance_" + name;
+        try (Connection c = DriverManager.getConnection(running.mariadbAdminUrl);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            s.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO 'glance'@'%'");
+        }
+        return "jdbc:mariadb://127.0.0.1:" + running.mariadb.getConfiguration().getPort() + "/" + database
+                + "?user=glance&password=glance-it";
     }
 
     private static Running start() throws Exception {
