@@ -8,6 +8,14 @@ public interface BackgroundJob {
     /** The job's name: its lease, its JMX name and its log's. */
     String name();
 
+    /**
+     * The lease it runs under: its name, so one server of the cluster runs it; a job over this server's own
+     * files names its lease after the server too.
+     */
+    default String leaseName() {
+        return name();
+    }
+
     /** How often it runs. */
     Duration interval();
 

@@ -22,6 +22,14 @@ public class CleanupTransactions {
     @Inject
     TaskRepository tasks;
 
+    /** Images whose staged data is in use: being staged or imported. */
+    public java.util.Set<String> imagesUsingStaging() {
+        return new java.util.HashSet<>(em.createQuery("SELECT i.id FROM Image i WHERE i.deleted = FALSE"
+                        + " AND i.status IN :using", String.class)
+                .setParameter("using", java.util.List.of(org.glancejee.domain.ImageStatus.UPLOADING,
+                        org.glancejee.domain.ImageStatus.IMPORTING)).getResultList());
+    }
+
     /** Soft-deletes the tasks whose time to live is over; returns how many. */
     public int expireTasks(Instant now) {
         return tasks.expire(now);

@@ -84,7 +84,7 @@ public class JobScheduler {
         Logger log = Logger.getLogger("org.glancejee.jobs." + name);
         Instant start = Instant.now();
         try {
-            Optional<JobOutcome> outcome = leases.underLease(name, job.leaseAtMost(), holdAfter, job::run);
+            Optional<JobOutcome> outcome = leases.underLease(job.leaseName(), job.leaseAtMost(), holdAfter, job::run);
             if (outcome.isEmpty()) {
                 record.leaseHeldElsewhere();
                 log.fine("Another server holds the lease of " + name);

@@ -131,4 +131,9 @@ public class StagingArea {
         }
         return ids;
     }
+
+    /** When an image's staged data was last written. */
+    public java.time.Instant modified(String imageId) throws IOException {
+        return Files.getLastModifiedTime(file(imageId)).toInstant();
+    }
 }

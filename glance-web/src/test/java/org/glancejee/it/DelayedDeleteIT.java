@@ -76,6 +76,26 @@ class DelayedDeleteIT {
     }
 
     @Test
+    void stagedDataNoImageUsesGoesWhenTheStagingCleanupRuns() throws Exception {
+        ImageBytes api = SERVER.api();
+        String staged = api.createRaw("still-staged");
+        assertEquals(204, api.put("/v2/images/" + staged + "/stage", randomData(1000, 1003),
+                "Content-Type", "application/octet-stream").statusCode());
+        Path stray = SERVER.staging().resolve(java.util.UUID.randomUUID().toString());
+        Files.write(stray, new byte[100]);
+        java.nio.file.attribute.FileTime twoHoursAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofHours(2)));
+        Files.setLastModifiedTime(stray, twoHoursAgo);
+        Files.setLastModifiedTime(SERVER.staging().resolve(staged), twoHoursAgo);
+        try (Jmx jmx = Jmx.connect(JMX_PORT)) {
+            assertEquals(1L, jmx.invoke("org.glancejee:type=Job,name=\"staging_cleanup\"", "runNow"));
+        }
+        assertTrue(Files.notExists(stray), "nothing claims it");
+        assertTrue(Files.exists(SERVER.staging().resolve(staged)), "an uploading image's data stays");
+        assertEquals("uploading", api.status(staged));
+    }
+
+    @Test
     void anAdminRestoresAnImageDeletedByMistakeBeforeTheScrubberComes() throws Exception {
         ImageBytes api = SERVER.api();
         byte[] data = randomData(100_000, 1002);

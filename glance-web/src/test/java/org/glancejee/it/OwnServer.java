@@ -50,6 +50,11 @@ final class OwnServer implements BeforeAllCallback, AfterAllCallback {
         return api;
     }
 
+    /** The server's staging directory (the default, under its data directory). */
+    Path staging() {
+        return process.dataDir().resolve("staging");
+    }
+
     /** The server's file store directory. */
     Path store() {
         return process.imageStore();
