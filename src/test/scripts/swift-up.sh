@@ -65,7 +65,7 @@ name = Policy-0
 default = yes
 EOF
 
-server_conf() { # KIND PORT
+server_conf() { # KIND PORT [APP-OPTIONS]
     cat >"$etc/$1-server.conf" <<EOF
 [DEFAULT]
 bind_ip = 127.0.0.1
@@ -84,6 +84,7 @@ pipeline = $1-server
 
 [app:$1-server]
 use = egg:swift#$1
+${3:-}
 
 [$1-replicator]
 [$1-updater]
@@ -92,7 +93,9 @@ EOF
 }
 server_conf account $((port + 1))
 server_conf container $((port + 2))
-server_conf object $((port + 3))
+# An object server that misses its 1 s default for telling the container server about a new object queues
+# the update for an updater daemon that we do not run, and the container listing lags: wait longer instead.
+server_conf object $((port + 3)) $'conn_timeout = 5\ncontainer_update_timeout = 30'
 
 cat >"$etc/proxy-server.conf" <<EOF
 [DEFAULT]
