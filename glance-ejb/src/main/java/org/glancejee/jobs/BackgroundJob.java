@@ -16,6 +16,17 @@ public interface BackgroundJob {
         return name();
     }
 
+    /** A lease name for a job over one server's own files: one per server, within the 64 characters of a name. */
+    static String perServer(String name, String node) {
+        String lease = name + "@" + node;
+        return lease.length() <= 64 ? lease : lease.substring(0, 64);
+    }
+
+    /** Whether it runs on this server at all (a job of a feature that is off does not). */
+    default boolean enabled() {
+        return true;
+    }
+
     /** How often it runs. */
     Duration interval();
 

@@ -30,6 +30,18 @@ public class CleanupTransactions {
                         org.glancejee.domain.ImageStatus.IMPORTING)).getResultList());
     }
 
+    /** Which of these images still have their data to serve: active or deactivated, not deleted. */
+    public java.util.Set<String> withData(java.util.Collection<String> imageIds) {
+        if (imageIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("SELECT i.id FROM Image i WHERE i.deleted = FALSE"
+                        + " AND i.id IN :ids AND i.status IN :serving", String.class)
+                .setParameter("ids", imageIds)
+                .setParameter("serving", java.util.List.of(org.glancejee.domain.ImageStatus.ACTIVE,
+                        org.glancejee.domain.ImageStatus.DEACTIVATED)).getResultList());
+    }
+
     /** Soft-deletes the tasks whose time to live is over; returns how many. */
     public int expireTasks(Instant now) {
         return tasks.expire(now);

@@ -51,6 +51,9 @@ public class JobScheduler {
     @PostConstruct
     void start() {
         for (BackgroundJob job : discovered) {
+            if (!job.enabled()) {
+                continue;
+            }
             jobs.put(job.name(), job);
             records.put(job.name(), new JobRecord());
             long every = job.interval().toMillis();

@@ -37,8 +37,7 @@ public class StagingCleanup implements BackgroundJob {
 
     @Override
     public String leaseName() {
-        String lease = name() + "@" + storage.nodeName();
-        return lease.length() <= 64 ? lease : lease.substring(0, 64);
+        return BackgroundJob.perServer(name(), storage.nodeName());
     }
 
     @Override

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.glancejee.cache.ImageCache;
 import org.glancejee.domain.ImageLocation;
 import org.glancejee.store.ImageStores;
 import org.glancejee.store.StagingArea;
@@ -32,6 +33,9 @@ public class DataRemoval {
     @Inject
     StagingArea staging;
 
+    @Inject
+    ImageCache cache;
+
     public void afterCommit(List<ImageLocation> locations) {
         if (!locations.isEmpty()) {
             onCommit(() -> locations.forEach(this::remove));
@@ -47,6 +51,11 @@ public class DataRemoval {
                 LOG.log(Level.WARNING, "Could not delete staged data of image " + imageId, e);
             }
         });
+    }
+
+    /** Takes a deleted image out of this server's image cache, once its deletion has committed. */
+    public void cachedAfterCommit(String imageId) {
+        onCommit(cache.evict(imageId));
     }
 
     private void onCommit(Runnable removal) {

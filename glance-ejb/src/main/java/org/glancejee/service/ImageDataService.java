@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.glancejee.cache.ImageCache;
 import org.glancejee.config.ImageFormatSettings;
 import org.glancejee.config.StorageSettings;
 import org.glancejee.domain.GlanceException;
@@ -62,6 +63,9 @@ public class ImageDataService {
     @Inject
     ImageQuotas quotas;
 
+    @Inject
+    ImageCache cache;
+
     /**
      * @param declaredSize  the size the client announced (x-openstack-image-size, else Content-Length), or -1
      * @param contentLength the request's Content-Length when more than 0, else -1: what Glance checks the
@@ -114,10 +118,26 @@ public class ImageDataService {
     }
 
     /**
-     * Opens the planned data, whole or one range, outside any transaction: the first copy that opens, in
-     * the plan's order, so a store that is down or lost its copy does not stop the download.
+     * Opens the planned data, whole or one range, outside any transaction. A whole download of a cacheable
+     * image comes from this server's image cache when it is there, and fills the cache when it is not;
+     * ranges always come from the stores, as in Glance.
      */
     public InputStream open(DownloadPlan plan, Optional<ByteRange> range) {
+        if (range.isPresent() || !plan.cacheable()) {
+            return openStored(plan, range);
+        }
+        Optional<InputStream> cached = cache.openCached(plan.imageId());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        return cache.filling(plan.imageId(), plan.size(), plan.checksum(), openStored(plan, range));
+    }
+
+    /**
+     * The first stored copy that opens, in the plan's order, so a store that is down or lost its copy does
+     * not stop the download.
+     */
+    private InputStream openStored(DownloadPlan plan, Optional<ByteRange> range) {
         for (DataCopy source : plan.sources()) {
             Optional<ImageStore> store = stores.byId(source.storeId());
             if (store.isEmpty()) {

@@ -79,10 +79,20 @@ public class ImageDataTransactions {
                     + " forbidden.");
         }
         authorization.enforce("download_image", caller, image);
+        return plan(image);
+    }
+
+    /** What the cache prefetcher streams: an active image's data, whoever may see it (the queue is admin's). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<DownloadPlan> planCaching(String id) {
+        return images.find(id).filter(image -> image.status() == ImageStatus.ACTIVE).flatMap(this::plan);
+    }
+
+    private Optional<DownloadPlan> plan(Image image) {
         if (!image.hasData()) {
             return Optional.empty();
         }
-        List<ImageLocation> locations = images.activeLocations(id);
+        List<ImageLocation> locations = images.activeLocations(image.id());
         if (locations.isEmpty()) {
             return Optional.empty();
         }
@@ -90,6 +100,7 @@ public class ImageDataTransactions {
                 .sorted(Comparator.comparing(ImageLocation::store, stores.byWeight()))
                 .map(l -> new DataCopy(l.store(), l.url()))
                 .toList();
-        return Optional.of(new DownloadPlan(id, image.size(), image.checksum(), sources));
+        boolean cacheable = image.status() == ImageStatus.ACTIVE && image.checksum() != null;
+        return Optional.of(new DownloadPlan(image.id(), image.size(), image.checksum(), sources, cacheable));
     }
 }

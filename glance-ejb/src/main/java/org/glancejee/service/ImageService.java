@@ -133,6 +133,7 @@ public class ImageService {
             dataRemoval.afterCommit(locations);
         }
         members.list(id).forEach(m -> m.remove(now()));
+        dataRemoval.cachedAfterCommit(id);
         if (staged) {
             dataRemoval.stagedAfterCommit(id);
         }

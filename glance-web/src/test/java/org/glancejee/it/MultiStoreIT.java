@@ -60,6 +60,15 @@ class MultiStoreIT {
     }
 
     @Test
+    void theMultiStoreApiVersionsAreOffered() {
+        JsonArray versions = Api.json(SERVER.api().get("/versions")).getJsonArray("versions");
+        java.util.List<String> ids = versions.getValuesAs(JsonObject.class).stream().map(v -> v.getString("id")).toList();
+        assertEquals(java.util.List.of("v2.17", "v2.15", "v2.13", "v2.12", "v2.11", "v2.10", "v2.9", "v2.8", "v2.7",
+                "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0"), ids, "as Glance with enabled_backends");
+        assertEquals(200, SERVER.api().get("/v2.13/info/stores").statusCode());
+    }
+
+    @Test
     void storesAreListedWithTheDefaultAndTheReadOnlyOne() {
         ImageBytes api = SERVER.api();
         HttpResponse<String> response = api.get("/v2/info/stores");

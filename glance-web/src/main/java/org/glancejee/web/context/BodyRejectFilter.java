@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Glance's "body_reject" routes: a GET or DELETE of an image or of a member, a member list, and a tag change
- * must come without a body.
+ * must come without a body, and so must a read of the image cache.
  */
 @Provider
 public class BodyRejectFilter implements ContainerRequestFilter {
@@ -19,6 +19,7 @@ public class BodyRejectFilter implements ContainerRequestFilter {
     private static final Pattern IMAGE = Pattern.compile("^/?v2/images/[^/]+/?$");
     private static final Pattern MEMBERS = Pattern.compile("^/?v2/images/[^/]+/members/?$");
     private static final Pattern MEMBER = Pattern.compile("^/?v2/images/[^/]+/members/[^/]+/?$");
+    private static final Pattern CACHE = Pattern.compile("^/?v2/cache/?$");
     private static final Set<String> READ = Set.of("GET", "HEAD");
     private static final Set<String> READ_OR_DELETE = Set.of("GET", "HEAD", "DELETE");
 
@@ -28,7 +29,8 @@ public class BodyRejectFilter implements ContainerRequestFilter {
         boolean guarded = TAG.matcher(path).matches()
                 || ((IMAGE.matcher(path).matches() || MEMBER.matcher(path).matches())
                         && READ_OR_DELETE.contains(request.getMethod()))
-                || (MEMBERS.matcher(path).matches() && READ.contains(request.getMethod()));
+                || ((MEMBERS.matcher(path).matches() || CACHE.matcher(path).matches())
+                        && READ.contains(request.getMethod()));
         if (guarded && hasBody(request)) {
             throw new InvalidInputException("A body is not expected with this request.");
         }

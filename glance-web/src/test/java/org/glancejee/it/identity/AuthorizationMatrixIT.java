@@ -250,6 +250,19 @@ class AuthorizationMatrixIT {
                 "community", row(204, 204, 403, 403, 403, 403, 401)));
     }
 
+    /** The cache API is admin's; this server has no cache, which only an admin gets to learn (404). */
+    @Test
+    void theCacheApiIsForAdminsOnly() {
+        List<Integer> anyImage = row(404, 403, 403, 403, 403, 403, 401);
+        expect("GET /v2/cache", p -> send("GET", "/v2/cache", p.token, null),
+                Map.of("private", anyImage, "shared", anyImage, "public", anyImage, "community", anyImage));
+        expect("PUT /v2/cache/{id}", p -> send("PUT", "/v2/cache/" + images.get(p.visibility), p.token, null),
+                Map.of("private", row(404, 403, 403, 404, 404, 404, 401),
+                        "shared", row(404, 403, 403, 403, 404, 404, 401),
+                        "public", row(404, 403, 403, 403, 403, 403, 401),
+                        "community", row(404, 403, 403, 403, 403, 403, 401)));
+    }
+
     @Test
     void membersOfTheSharedImage() {
         String gamma = KeystoneServer.fixtures().user(GAMMA_MEMBER).projectId();
