@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -87,14 +86,6 @@ final class CacheDirectory {
         return imageFiles(base).stream().map(p -> p.getFileName().toString()).toList();
     }
 
-    long entrySize(String imageId) {
-        try {
-            return Files.size(base.resolve(checked(imageId)));
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     Instant entryModified(String imageId) {
         return modified(base.resolve(checked(imageId)));
     }
@@ -155,8 +146,6 @@ final class CacheDirectory {
     private static boolean deleteQuietly(Path path) {
         try {
             return Files.deleteIfExists(path);
-        } catch (NoSuchFileException e) {
-            return false;
         } catch (IOException e) {
             return false;
         }

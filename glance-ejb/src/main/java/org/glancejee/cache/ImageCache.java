@@ -76,9 +76,10 @@ public class ImageCache {
     /**
      * The data read from a store, copied into the cache as it is read when the image may be cached: the
      * cache is on, the image has a checksum to verify the copy against, and no other fill of it is under way.
+     * Called after {@link #openCached} found no entry.
      */
     public InputStream filling(String imageId, long size, String checksum, InputStream source) {
-        if (!enabled() || checksum == null || directory.entry(imageId).isPresent()) {
+        if (!enabled() || checksum == null) {
             return source;
         }
         Optional<OutputStream> copy;
@@ -158,8 +159,7 @@ public class ImageCache {
             return;
         }
         try {
-            directory.deleteEntry(imageId);
-            directory.dequeue(imageId);
+            deleteFiles(imageId);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove image " + imageId + " from the cache", e);
         }
@@ -177,12 +177,16 @@ public class ImageCache {
         index.forgetWithCaller(node, imageId);
         return () -> {
             try {
-                directory.deleteEntry(imageId);
-                directory.dequeue(imageId);
+                deleteFiles(imageId);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Could not remove deleted image " + imageId + " from the cache", e);
             }
         };
+    }
+
+    private void deleteFiles(String imageId) throws IOException {
+        directory.deleteEntry(imageId);
+        directory.dequeue(imageId);
     }
 
     /** Removes every cached image; how many there were. */
@@ -246,22 +250,19 @@ public class ImageCache {
     /** Evicts least recently used images until the cache is within {@code image_cache_max_size}. */
     public Pruned prune() {
         requireEnabled();
+        // A row's size is its file's: cache files never change once committed.
         List<CachedImage> oldestFirst = index.entries(node);
-        long total = 0;
-        for (CachedImage entry : oldestFirst) {
-            total += directory.entrySize(entry.imageId());
-        }
+        long total = oldestFirst.stream().mapToLong(CachedImage::size).sum();
         long files = 0;
         long bytes = 0;
         for (CachedImage entry : oldestFirst) {
             if (total <= settings.maxSize()) {
                 break;
             }
-            long size = directory.entrySize(entry.imageId());
             remove(entry.imageId());
-            total -= size;
+            total -= entry.size();
             files++;
-            bytes += size;
+            bytes += entry.size();
         }
         if (files > 0) {
             LOG.info("Pruned " + files + " images (" + bytes + " bytes) from the image cache");

@@ -35,15 +35,9 @@ public class CachePrefetcher extends CacheJob {
     @Override
     public JobOutcome run() {
         List<String> queued = cache.queued();
-        long done = 0;
-        long failed = 0;
-        for (String id : queued) {
-            if (caching.prefetch(id)) {
-                done++;
-            } else if (cache.queued().contains(id)) {
-                failed++;
-            }
-        }
-        return new JobOutcome(done, failed, cache.queued().size());
+        long done = queued.stream().filter(caching::prefetch).count();
+        List<String> left = cache.queued();
+        long failed = queued.stream().filter(left::contains).count();
+        return new JobOutcome(done, failed, left.size());
     }
 }

@@ -1,5 +1,6 @@
 package org.glancejee.web.api;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.glancejee.web.json.Jsons;
@@ -36,8 +37,11 @@ public class ApiVersions {
     @Inject
     ImageStores stores;
 
-    /** The versions offered, newest (the current one) first. */
-    public List<String> offered() {
+    /** Fixed by the configuration, so worked out once rather than on every versioned request. */
+    private List<String> offered;
+
+    @PostConstruct
+    void decide() {
         List<String> versions = new ArrayList<>(ALWAYS);
         if (stores.multiStore()) {
             versions.addAll(MULTI_STORE);
@@ -47,7 +51,12 @@ public class ApiVersions {
         }
         versions.sort(Comparator.comparingInt((String v) -> Integer.parseInt(v.substring(v.indexOf('.') + 1)))
                 .reversed());
-        return versions;
+        offered = List.copyOf(versions);
+    }
+
+    /** The versions offered, newest (the current one) first. */
+    public List<String> offered() {
+        return offered;
     }
 
     public boolean offers(String version) {
