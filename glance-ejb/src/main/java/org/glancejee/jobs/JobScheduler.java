@@ -64,11 +64,23 @@ public class JobScheduler {
     @Timeout
     void onTimer(Timer timer) {
         BackgroundJob job = jobs.get((String) timer.getInfo());
-        if (job != null) {
-            // Held for most of the interval: of the servers whose timers fire for this round, one runs it.
-            Duration most = job.interval().multipliedBy(4).dividedBy(5);
-            run(job, most.compareTo(job.leaseAtMost()) < 0 ? most : job.leaseAtMost());
+        if (job == null) {
+            return;
         }
+        // Of the servers whose timers fire for this round, the one that takes the round's marker runs it; the
+        // marker stays taken for most of the interval. The run itself holds the job's lease only while it
+        // runs, so runs never overlap and an operator's runNow is not kept waiting by a finished round.
+        Duration most = job.interval().multipliedBy(4).dividedBy(5);
+        if (leases.underLease(roundMarker(job), most, most, () -> Boolean.TRUE).isEmpty()) {
+            records.get(job.name()).leaseHeldElsewhere();
+            return;
+        }
+        run(job);
+    }
+
+    private static String roundMarker(BackgroundJob job) {
+        String lease = job.leaseName();
+        return (lease.length() <= 58 ? lease : lease.substring(0, 58)) + "#round";
     }
 
     /**
@@ -78,16 +90,16 @@ public class JobScheduler {
      */
     public Optional<JobOutcome> runNow(String name) {
         BackgroundJob job = jobs.get(name);
-        return job == null ? Optional.empty() : run(job, Duration.ZERO);
+        return job == null ? Optional.empty() : run(job);
     }
 
-    private Optional<JobOutcome> run(BackgroundJob job, Duration holdAfter) {
+    private Optional<JobOutcome> run(BackgroundJob job) {
         String name = job.name();
         JobRecord record = records.get(name);
         Logger log = Logger.getLogger("org.glancejee.jobs." + name);
         Instant start = Instant.now();
         try {
-            Optional<JobOutcome> outcome = leases.underLease(job.leaseName(), job.leaseAtMost(), holdAfter, job::run);
+            Optional<JobOutcome> outcome = leases.underLease(job.leaseName(), job.leaseAtMost(), job::run);
             if (outcome.isEmpty()) {
                 record.leaseHeldElsewhere();
                 log.fine("Another server holds the lease of " + name);
