@@ -13,6 +13,10 @@ import java.util.UUID;
 @Table(name = "image_locations")
 public class ImageLocation extends SoftDeletedRecord {
     public static final String PENDING_DELETE = "pending_delete";
+    /** Claimed by the scrubber: its data is being removed, so the image can no longer be restored. */
+    public static final String SCRUBBING = "scrubbing";
+    /** The statuses of a location whose data still waits to be removed. */
+    public static final java.util.List<String> AWAITING_SCRUBBER = java.util.List.of(PENDING_DELETE, SCRUBBING);
 
     @Id
     @Column(length = 36)
@@ -55,6 +59,11 @@ public class ImageLocation extends SoftDeletedRecord {
     public void markPendingDelete(Instant now) {
         status = PENDING_DELETE;
         markDeletedAt(now);
+    }
+
+    /** The scrubber is about to remove the data; there is no way back from here. */
+    public void claimForScrubbing() {
+        status = SCRUBBING;
     }
 
     /** The scrubber removed the data. */

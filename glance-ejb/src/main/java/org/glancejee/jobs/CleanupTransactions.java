@@ -55,8 +55,9 @@ public class CleanupTransactions {
     public int purge(Instant cutoff, int maxRows) {
         int removed = 0;
         for (String entity : new String[] {"ImageLocation", "ImageMember", "Task"}) {
-            // A pending_delete location is soft-deleted but its data still waits for the scrubber.
-            String waiting = entity.equals("ImageLocation") ? " AND r.status <> '" + ImageLocation.PENDING_DELETE + "'" : "";
+            // A pending_delete or scrubbing location is soft-deleted but its data still waits for the scrubber.
+            String waiting = entity.equals("ImageLocation") ? " AND r.status NOT IN ('"
+                    + String.join("', '", ImageLocation.AWAITING_SCRUBBER) + "')" : "";
             var ids = em.createQuery("SELECT r.id FROM " + entity + " r WHERE r.deleted = TRUE AND r.deletedAt < :cutoff"
                             + waiting, Object.class)
                     .setParameter("cutoff", cutoff).setMaxResults(maxRows).getResultList();

@@ -79,7 +79,7 @@ public class Scrubber implements BackgroundJob {
     /** Removes one image's data in every store; true when all of it is gone. */
     private boolean scrub(String imageId) {
         boolean all = true;
-        for (ImageLocation location : transactions.pendingLocations(imageId)) {
+        for (ImageLocation location : transactions.claim(imageId)) {
             Optional<ImageStore> store = stores.byId(location.store());
             try {
                 if (store.isEmpty()) {
@@ -92,12 +92,9 @@ public class Scrubber implements BackgroundJob {
                 LOG.log(Level.WARNING, "Could not remove data of image " + imageId + " from store '"
                         + location.store() + "'; it stays pending_delete and is tried again", e);
                 all = false;
-                continue;
             }
-            transactions.locationScrubbed(location.id());
         }
-        if (all) {
-            transactions.imageScrubbed(imageId);
+        if (all && transactions.imageScrubbed(imageId)) {
             LOG.info("Image " + imageId + " scrubbed");
         }
         return all;

@@ -120,4 +120,40 @@ class DelayedDeleteIT {
         assertEquals(409, api.post("/v2/images/" + overApi + "/actions/restore").statusCode(),
                 "only a pending_delete image can be restored");
     }
+
+    @Test
+    void dataThatCouldNotBeRemovedIsTriedAgainAndItsImageCanNoLongerBeRestored() throws Exception {
+        ImageBytes api = SERVER.api();
+        String id = api.createRaw("hard-to-scrub");
+        api.uploadOk(id, randomData(50_000, 1004));
+        assertEquals(204, api.delete("/v2/images/" + id).statusCode());
+        // A non-empty directory where the file was: the store's delete fails until it goes.
+        Path file = SERVER.store().resolve(id);
+        Files.delete(file);
+        Files.createDirectory(file);
+        Files.write(file.resolve("pinned"), new byte[1]);
+
+        String scrubber = "org.glancejee:type=Job,name=\"scrubber\"";
+        try (Jmx jmx = Jmx.connect(JMX_PORT)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(SCRUB_SECONDS + 30).toNanos();
+            while ((Long) jmx.attribute(scrubber, "LastFailed") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(1L, jmx.attribute(scrubber, "LastFailed"), "the scrubber could not remove it");
+            assertEquals(409, api.post("/v2/images/" + id + "/actions/restore").statusCode(),
+                    "once the scrubber has begun removing its data, an image cannot come back");
+            assertEquals(404, api.get("/v2/images/" + id).statusCode());
+
+            Files.delete(file.resolve("pinned"));
+            Files.delete(file);
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (((Long) jmx.attribute(scrubber, "Backlog") > 0 || (Long) jmx.attribute(scrubber, "LastFailed") > 0)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(0L, jmx.attribute(scrubber, "LastFailed"), "tried again and done");
+            assertEquals(0L, jmx.attribute(scrubber, "Backlog"));
+        }
+        assertEquals(409, api.post("/v2/images/" + id + "/actions/restore").statusCode());
+    }
 }
