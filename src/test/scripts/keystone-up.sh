@@ -18,34 +18,8 @@
 set -euo pipefail
 
 me=keystone-up
-if [ "$#" -ne 2 ]; then
-    echo "usage: $0 STATE_DIR PORT" >&2
-    exit 2
-fi
-case "$2" in
-    '' | *[!0-9]*) echo "$me: PORT must be a number: $2" >&2; exit 2 ;;
-esac
-port=$2
-mkdir -p "$1"
-state=$(cd "$1" && pwd -P)
-# The path goes unquoted into keystone.conf and a sqlite URL.
-case "$state" in
-    *[!A-Za-z0-9/._+-]*) echo "$me: STATE_DIR must be a plain path (letters, digits, / . _ + -): $state" >&2; exit 2 ;;
-esac
-here=$(cd "$(dirname "$0")" && pwd -P)
-
-# Debian's python and tools, whatever python3 (pyenv, venv) comes first on the caller's PATH.
-export PATH=/usr/sbin:/usr/bin:/sbin:/bin
-unset PYTHONPATH PYTHONHOME PYTHONSTARTUP VIRTUAL_ENV
-export LC_ALL=C.UTF-8
+. "$(dirname "$0")/up-common.sh" "$@"
 python=/usr/bin/python3
-
-started=$(date +%s%N)
-log() {
-    local now
-    now=$(date +%s%N)
-    printf '%s: [%3d.%01d s] %s\n' "$me" $(((now - started) / 1000000000)) $(((now - started) / 100000000 % 10)) "$*" >&2
-}
 
 if [ "${KEYSTONE_UP_SKIP_PACKAGES:-false}" = true ]; then
     for f in /usr/bin/keystone-manage /usr/bin/keystone-wsgi-public /usr/bin/uwsgi-core \

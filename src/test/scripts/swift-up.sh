@@ -13,26 +13,7 @@
 set -euo pipefail
 
 me=swift-up
-if [ "$#" -ne 2 ]; then
-    echo "usage: $0 STATE_DIR PORT" >&2
-    exit 2
-fi
-case "$2" in
-    '' | *[!0-9]*) echo "$me: PORT must be a number: $2" >&2; exit 2 ;;
-esac
-port=$2
-mkdir -p "$1"
-state=$(cd "$1" && pwd -P)
-here=$(cd "$(dirname "$0")" && pwd -P)
-export PATH=/usr/sbin:/usr/bin:/sbin:/bin
-unset PYTHONPATH PYTHONHOME VIRTUAL_ENV
-
-started=$(date +%s%N)
-log() {
-    local now
-    now=$(date +%s%N)
-    printf '%s: [%3d.%01d s] %s\n' "$me" $(((now - started) / 1000000000)) $(((now - started) / 100000000 % 10)) "$*" >&2
-}
+. "$(dirname "$0")/up-common.sh" "$@"
 
 auth_ok() {
     curl -sf -o /dev/null -m 3 -H 'X-Auth-User: glance:tester' -H 'X-Auth-Key: testing' \
