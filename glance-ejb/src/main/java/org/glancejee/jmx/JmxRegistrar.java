@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.glancejee.jobs.JobScheduler;
 import org.glancejee.jobs.Scrubber;
+import org.glancejee.replication.Replicator;
 import org.glancejee.store.ConfiguredStore;
 import org.glancejee.store.ImageStores;
 import org.glancejee.store.StoreMonitor;
@@ -44,6 +45,9 @@ public class JmxRegistrar {
     @Inject
     Scrubber scrubber;
 
+    @Inject
+    Replicator replicator;
+
     private final List<ObjectName> registered = new ArrayList<>();
 
     @PostConstruct
@@ -55,6 +59,9 @@ public class JmxRegistrar {
             register("type=Job,name=" + ObjectName.quote(job), new JobView(job, jobs));
         }
         register("type=Scrubber", new ScrubberView(scrubber));
+        if (!replicator.targets().isEmpty()) {
+            register("type=Replicator", new ReplicatorView(replicator));
+        }
     }
 
     private void register(String keys, Object view) {

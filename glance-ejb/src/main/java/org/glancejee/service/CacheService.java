@@ -129,7 +129,7 @@ public class CacheService {
             cache.dequeue(imageId);
             return true;
         }
-        Optional<DownloadPlan> plan = transactions.planCaching(imageId);
+        Optional<DownloadPlan> plan = transactions.planActive(imageId);
         if (plan.isEmpty() || !plan.get().cacheable()) {
             LOG.info("Image " + imageId + " is not active with data any more; removed from the cache queue");
             cache.dequeue(imageId);

@@ -133,6 +133,11 @@ public class ImageDataService {
         return cache.filling(plan.imageId(), plan.size(), plan.checksum(), openStored(plan, range));
     }
 
+    /** Opens the whole planned data from the stores, past this server's cache (for background readers). */
+    public InputStream openFromStores(DownloadPlan plan) {
+        return openStored(plan, Optional.empty());
+    }
+
     /**
      * The first stored copy that opens, in the plan's order, so a store that is down or lost its copy does
      * not stop the download.

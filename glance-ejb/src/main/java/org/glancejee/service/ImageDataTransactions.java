@@ -82,9 +82,9 @@ public class ImageDataTransactions {
         return plan(image);
     }
 
-    /** What the cache prefetcher streams: an active image's data, whoever may see it (the queue is admin's). */
+    /** What the server's own readers (cache prefetcher, replicator) stream: an active image's data, for anyone. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public Optional<DownloadPlan> planCaching(String id) {
+    public Optional<DownloadPlan> planActive(String id) {
         return images.find(id).filter(image -> image.status() == ImageStatus.ACTIVE).flatMap(this::plan);
     }
 
