@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.glancejee.store.StagingArea;
+import org.glancejee.store.StoreRemains;
 import org.glancejee.config.ImportSettings;
 import org.glancejee.config.StorageSettings;
 import org.glancejee.domain.Image;
@@ -51,10 +52,14 @@ public class ImportRecovery {
     @Inject
     ImportSettings settings;
 
+    @Inject
+    StoreRemains remains;
+
     @PostConstruct
     void recover() {
         Instant now = Instant.now();
         List<Task> interrupted = tasks.unfinishedOn(storage.nodeName());
+        remains.removeLater(interrupted.stream().map(Task::imageId).distinct().toList());
         for (Task task : interrupted) {
             task.fail(INTERRUPTED, settings.taskTimeToLive(), now);
             Image image = em.find(Image.class, task.imageId());

@@ -10,10 +10,12 @@ import jakarta.persistence.PersistenceContext;
 import org.glancejee.config.StorageSettings;
 import org.glancejee.domain.ImageStatus;
 import org.glancejee.store.ImageStores;
+import org.glancejee.store.StoreRemains;
 import org.glancejee.store.filesystem.FilesystemImageStore;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,8 +39,16 @@ public class UploadRecovery {
     @Inject
     ImageStores stores;
 
+    @Inject
+    StoreRemains remains;
+
     @PostConstruct
     void recover() {
+        List<String> interrupted = em.createQuery("SELECT i.id FROM Image i WHERE i.status = :saving"
+                        + " AND i.savingNode = :node", String.class)
+                .setParameter("saving", ImageStatus.SAVING)
+                .setParameter("node", settings.nodeName()).getResultList();
+        remains.removeLater(interrupted);
         int reset = em.createQuery("UPDATE Image i SET i.status = :queued, i.savingNode = NULL, i.size = NULL,"
                         + " i.checksum = NULL, i.osHashAlgo = NULL, i.osHashValue = NULL, i.version = i.version + 1"
                         + " WHERE i.status = :saving AND i.savingNode = :node")

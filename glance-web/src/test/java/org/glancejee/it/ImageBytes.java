@@ -198,10 +198,15 @@ public final class ImageBytes {
      * connection, as a client that dies mid-upload does.
      */
     public Socket startUpload(String id, long contentLength, byte[] first) throws IOException {
+        return startUpload(id, contentLength, first, "");
+    }
+
+    /** {@link #startUpload(String, long, byte[])} with more header lines ({@code "Name: value\r\n"} each). */
+    public Socket startUpload(String id, long contentLength, byte[] first, String headerLines) throws IOException {
         Socket socket = new Socket(base.getHost(), base.getPort());
         OutputStream out = socket.getOutputStream();
         String head = "PUT /v2/images/" + id + "/file HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nContent-Type: application/octet-stream\r\n"
+                + "\r\nContent-Type: application/octet-stream\r\n" + headerLines
                 + (contentLength >= 0 ? "Content-Length: " + contentLength : "Transfer-Encoding: chunked")
                 + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));

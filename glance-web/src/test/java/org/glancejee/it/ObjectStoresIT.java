@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +39,17 @@ class ObjectStoresIT {
     private static final SwiftServer SWIFT = startSwift();
 
     @RegisterExtension
-    static final OwnServer SERVER = new OwnServer("object_stores", Map.ofEntries(
+    static final OwnServer SERVER = new OwnServer("object_stores", environment("glance-images"));
+
+    /** S3 (the default) and Swift with small parts and segments, and a file store, all on {@code bucket}. */
+    private static Map<String, String> environment(String bucket) {
+        return Map.ofEntries(
             Map.entry("GLANCE_ENABLED_BACKENDS", "objects:s3,local:file,swift:swift"),
             Map.entry("GLANCE_SWIFT_SWIFT_STORE_AUTH_ADDRESS", SWIFT.authAddress().toString()),
             Map.entry("GLANCE_SWIFT_SWIFT_STORE_AUTH_VERSION", "1"),
             Map.entry("GLANCE_SWIFT_SWIFT_STORE_USER", SwiftServer.USER),
             Map.entry("GLANCE_SWIFT_SWIFT_STORE_KEY", SwiftServer.KEY),
-            Map.entry("GLANCE_SWIFT_SWIFT_STORE_CONTAINER", "glance-images"),
+            Map.entry("GLANCE_SWIFT_SWIFT_STORE_CONTAINER", bucket),
             Map.entry("GLANCE_SWIFT_SWIFT_STORE_CREATE_CONTAINER_ON_PUT", "true"),
             Map.entry("GLANCE_SWIFT_SWIFT_STORE_LARGE_OBJECT_SIZE", "5"),
             Map.entry("GLANCE_SWIFT_SWIFT_STORE_LARGE_OBJECT_CHUNK_SIZE", "4"),
@@ -52,12 +57,13 @@ class ObjectStoresIT {
             Map.entry("GLANCE_OBJECTS_S3_STORE_HOST", S3.endpoint().toString()),
             Map.entry("GLANCE_OBJECTS_S3_STORE_ACCESS_KEY", S3Proxy.ACCESS_KEY),
             Map.entry("GLANCE_OBJECTS_S3_STORE_SECRET_KEY", S3Proxy.SECRET_KEY),
-            Map.entry("GLANCE_OBJECTS_S3_STORE_BUCKET", "glance-images"),
+            Map.entry("GLANCE_OBJECTS_S3_STORE_BUCKET", bucket),
             Map.entry("GLANCE_OBJECTS_S3_STORE_CREATE_BUCKET_ON_PUT", "true"),
             Map.entry("GLANCE_OBJECTS_S3_STORE_LARGE_OBJECT_SIZE", "5"),
             Map.entry("GLANCE_OBJECTS_S3_STORE_LARGE_OBJECT_CHUNK_SIZE", "5"),
             Map.entry("GLANCE_OBJECTS_WEIGHT", "10"),
-            Map.entry("GLANCE_SHOW_IMAGE_DIRECT_URL", "true")));
+            Map.entry("GLANCE_SHOW_IMAGE_DIRECT_URL", "true"));
+    }
 
     @AfterAll
     static void stopServers() throws Exception {
@@ -104,6 +110,52 @@ class ObjectStoresIT {
                 "a range across Swift segments");
         assertEquals(204, api.delete("/v2/images/" + id).statusCode());
         assertEquals(0, SWIFT.objectsIn("glance-images"), "deleting the image deletes the large object and its segments");
+    }
+
+    @Test
+    void aServerKilledWhileWritingToS3AndSwiftLeavesNothingThereOnceRestarted() throws Exception {
+        String bucket = "crash-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (GlanceProcess server = GlanceServer.startSeparate("object_stores_crash", environment(bucket),
+                List.of("-XX:TieredStopAtLevel=1"))) {
+            ImageBytes api = new ImageBytes(server.baseUri());
+            byte[] kept = randomData(6 * MIB, 950);
+            String finished = api.createRaw("written-before-the-crash");
+            assertEquals(204, api.upload(finished, kept, "X-Image-Meta-Store", "swift").statusCode());
+            long swiftBefore = SWIFT.objectsIn(bucket);
+            String toS3 = api.createRaw("cut-off-in-s3");
+            String toSwift = api.createRaw("cut-off-in-swift");
+            // Slow clients: the first part and segment reach the stores, the rest never comes.
+            try (Socket s3 = api.startUpload(toS3, 32 * MIB, randomData(6 * MIB, 951));
+                 Socket swift = api.startUpload(toSwift, 32 * MIB, randomData(6 * MIB, 952),
+                         "X-Image-Meta-Store: swift\r\n")) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (S3.filesIn(bucket) == 0 || SWIFT.objectsIn(bucket) == swiftBefore) {
+                    assertTrue(System.nanoTime() < deadline, "the uploads never reached the stores");
+                    Thread.sleep(200);
+                }
+                server.kill();
+            } catch (IOException serverGone) {
+                // the kill reset a connection while the test was still writing: expected
+            }
+            assertTrue(S3.filesIn(bucket) > 0, "the kill left a multipart upload's parts in S3");
+            assertTrue(SWIFT.objectsIn(bucket) > swiftBefore, "the kill left segments in Swift");
+
+            server.restart();
+            api = new ImageBytes(server.baseUri());
+            assertEquals("queued", api.status(toS3));
+            assertEquals("queued", api.status(toSwift));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while ((S3.filesIn(bucket) > 0 || SWIFT.objectsIn(bucket) > swiftBefore) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertEquals(0, S3.filesIn(bucket), "no parts left in S3");
+            assertEquals(swiftBefore, SWIFT.objectsIn(bucket), "no segments left in Swift");
+            assertArrayEquals(kept, api.download(finished).body(), "data written before the crash stays");
+
+            byte[] again = randomData(7 * MIB, 953);
+            assertEquals(204, api.upload(toS3, again).statusCode(), "the cut-off image takes a new upload");
+            assertArrayEquals(again, api.download(toS3).body());
+        }
     }
 
     @Test

@@ -163,6 +163,21 @@ public class FilesystemImageStore implements ImageStore {
         return Map.of("data_dir", directory.toString(), "chunk_size", CHUNK, "thin_provisioning", false);
     }
 
+    @Override
+    public void removeRemainsOf(String imageId) throws IOException {
+        if (!IMAGE_ID.matcher(imageId).matches()) {
+            throw new IllegalArgumentException("not an image id");
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.equals(imageId) || (name.startsWith(imageId + ".") && name.endsWith(PART_SUFFIX))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     /** Deletes the {@code .part} files this writer's interrupted writes left; returns how many there were. */
     public int removePartials() throws IOException {
         int removed = 0;

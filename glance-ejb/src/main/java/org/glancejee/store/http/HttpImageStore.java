@@ -115,6 +115,11 @@ public class HttpImageStore implements ImageStore {
     }
 
     @Override
+    public void removeRemainsOf(String imageId) {
+        // Nothing is ever written here.
+    }
+
+    @Override
     public boolean owns(String location) {
         if (location == null) {
             return false;

@@ -170,6 +170,20 @@ public class S3ImageStore implements ImageStore {
         }
     }
 
+    @Override
+    public void removeRemainsOf(String imageId) throws IOException {
+        try {
+            var uploads = client.listMultipartUploadsPaginator(b -> b.bucket(settings.bucket()).prefix(imageId));
+            uploads.uploads().stream().filter(u -> u.key().equals(imageId)).forEach(u -> client.abortMultipartUpload(
+                    b -> b.bucket(settings.bucket()).key(imageId).uploadId(u.uploadId())));
+            client.deleteObject(b -> b.bucket(settings.bucket()).key(imageId));
+        } catch (NoSuchBucketException e) {
+            // Nothing was ever written.
+        } catch (SdkException e) {
+            throw new IOException("S3 could not remove the remains of image " + imageId + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Some S3-compatible servers keep what arrived of a PUT whose client gave up (s3proxy did): delete the key,
      * and again if the server was still finishing the write, so a failed upload leaves nothing.

@@ -48,6 +48,14 @@ public interface ImageStore {
     /** Removes stored data. Removing what is not there is not an error. */
     void delete(String location) throws IOException;
 
+    /**
+     * Removes whatever writes of this image's data that never finished left here: a server that died while
+     * adding it leaves partial files, segments or unfinished multipart uploads, or data written just before
+     * the location was recorded. Called after a restart for images whose write was cut off, and only when no
+     * location of the image is in this store. Finding nothing is not an error.
+     */
+    void removeRemainsOf(String imageId) throws IOException;
+
     /** Whether a location URL points into this store (a scheme, host and container or directory it serves). */
     boolean owns(String location);
 

@@ -230,6 +230,39 @@ public class SwiftImageStore implements ImageStore {
         deleteObject(name, largeObject ? "?multipart-manifest=delete" : "");
     }
 
+    @Override
+    public void removeRemainsOf(String imageId) throws IOException {
+        // Segments first: a manifest without them is harmless, segments without a manifest are not found again.
+        for (String segment : namesStartingWith(imageId + "-")) {
+            if (segment.matches(java.util.regex.Pattern.quote(imageId) + "-\\d{5}")) {
+                deleteObject(segment, "");
+            }
+        }
+        deleteObject(imageId, "");
+    }
+
+    /** The names in the container that start with {@code prefix} (none when there is no container). */
+    private List<String> namesStartingWith(String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            SwiftAuth.Session session = auth.session();
+            HttpResponse<String> listing = send(HttpRequest.newBuilder(URI.create(session.storageUrl()
+                            + containerPath() + "?prefix=" + encode(prefix)))
+                    .header("X-Auth-Token", session.token()).timeout(ANSWER).GET(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (listing.statusCode() == 401 && attempt == 0) {
+                auth.renew(session);
+                continue;
+            }
+            if (listing.statusCode() == 404 || listing.statusCode() == 204) {
+                return List.of();
+            }
+            if (listing.statusCode() / 100 != 2) {
+                throw new IOException("Swift answered HTTP " + listing.statusCode() + " to a listing");
+            }
+            return listing.body().lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
     private void deleteObject(String name, String query) throws IOException {
         int status = replayable("DELETE", objectPath(name, query), ANSWER).statusCode();
         if (status / 100 != 2 && status != 404) {

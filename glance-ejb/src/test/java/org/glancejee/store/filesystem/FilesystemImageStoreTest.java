@@ -23,6 +23,11 @@ class FilesystemImageStoreTest extends ImageStoreContractTest {
     }
 
     @Override
+    protected void leaveUnfinishedWrite(String imageId) throws Exception {
+        Files.write(directory.resolve(imageId + ".node-b." + UUID.randomUUID() + ".part"), new byte[4096]);
+    }
+
+    @Override
     protected long objectCount() throws Exception {
         try (var files = Files.list(directory)) {
             return files.count();

@@ -6,6 +6,8 @@ import org.glancejee.store.spi.StoredData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,6 +51,15 @@ class S3ImageStoreTest extends ImageStoreContractTest {
         options.put("s3_store_large_object_chunk_size", "5");
         options.putAll(overrides);
         return new S3ImageStore("s3", S3StoreSettings.from(options));
+    }
+
+    @Override
+    protected void leaveUnfinishedWrite(String imageId) throws Exception {
+        try (S3Client client = server.client()) {
+            String upload = client.createMultipartUpload(b -> b.bucket(bucket).key(imageId)).uploadId();
+            client.uploadPart(b -> b.bucket(bucket).key(imageId).uploadId(upload).partNumber(1),
+                    RequestBody.fromBytes(randomBytes(5 * MIB, 81)));
+        }
     }
 
     @Override

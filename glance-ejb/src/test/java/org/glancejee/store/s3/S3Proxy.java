@@ -92,6 +92,18 @@ public final class S3Proxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** A plain S3 client of this server, for writing past the driver. */
+    public software.amazon.awssdk.services.s3.S3Client client() {
+        return software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+                .build();
+    }
+
     /** A store's options in glance_store's names, for a bucket on this server. */
     public Map<String, String> storeOptions(String bucket) {
         Map<String, String> options = new HashMap<>();

@@ -31,6 +31,12 @@ public abstract class ImageStoreContractTest {
     /** How many objects (complete or partial) the store holds now, to prove failures leave nothing. */
     protected abstract long objectCount() throws Exception;
 
+    /**
+     * Leaves what a server killed while adding the image's data leaves in this kind of store (a partial file,
+     * a segment without its manifest, a multipart upload never completed), written past the driver.
+     */
+    protected abstract void leaveUnfinishedWrite(String imageId) throws Exception;
+
     @BeforeEach
     void createStore() throws Exception {
         store = newStore();
@@ -128,6 +134,24 @@ public abstract class ImageStoreContractTest {
         store.delete(stored.location());
         assertThrows(StoredDataNotFoundException.class, () -> store.open(stored.location(), 0, -1).close());
         assertEquals(0, objectCount());
+    }
+
+    @Test
+    void removesTheRemainsOfAWriteThatNeverFinishedAndNothingElse() throws Exception {
+        byte[] data = randomBytes(1000, 8);
+        StoredData other = store.add(id(), new ByteArrayInputStream(data), data.length);
+        long before = objectCount();
+        String crashed = id();
+        leaveUnfinishedWrite(crashed);
+        assertTrue(objectCount() > before, "the unfinished write left something");
+
+        store.removeRemainsOf(crashed);
+        assertEquals(before, objectCount(), "what it left is gone");
+        try (InputStream in = store.open(other.location(), 0, -1)) {
+            assertArrayEquals(data, in.readAllBytes(), "other images' data stays");
+        }
+        store.removeRemainsOf(id());
+        assertEquals(before, objectCount(), "an image that left nothing: nothing to do");
     }
 
     @Test

@@ -52,6 +52,12 @@ class SwiftImageStoreTest extends ImageStoreContractTest {
     }
 
     @Override
+    protected void leaveUnfinishedWrite(String imageId) throws Exception {
+        server.put(container, imageId + "-00001", randomBytes(2 * MIB, 82));
+        server.put(container, imageId + "-00002", randomBytes(1000, 83));
+    }
+
+    @Override
     protected long objectCount() throws Exception {
         return server.objectsIn(container);
     }

@@ -63,6 +63,23 @@ public final class SwiftServer implements AutoCloseable {
         return options;
     }
 
+    /** Writes an object past the driver (creating the container if needed). */
+    public void put(String container, String name, byte[] data) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(authAddress()).header("X-Auth-User", USER)
+                .header("X-Auth-Key", KEY).build(), HttpResponse.BodyHandlers.discarding());
+        String token = login.headers().firstValue("X-Auth-Token").orElseThrow();
+        String url = login.headers().firstValue("X-Storage-Url").orElseThrow();
+        http.send(HttpRequest.newBuilder(URI.create(url + "/" + container)).header("X-Auth-Token", token)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> put = http.send(HttpRequest.newBuilder(URI.create(url + "/" + container + "/" + name))
+                .header("X-Auth-Token", token).PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (put.statusCode() != 201) {
+            throw new IOException("Swift answered " + put.statusCode() + " to a PUT of " + name);
+        }
+    }
+
     /** How many objects (segments included) a container holds; 0 when it does not exist. */
     public long objectsIn(String container) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
