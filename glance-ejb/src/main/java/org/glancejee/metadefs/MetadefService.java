@@ -1,0 +1,171 @@
+package org.glancejee.metadefs;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.glancejee.config.ApiSettings;
+import org.glancejee.domain.ConflictException;
+import org.glancejee.domain.ForbiddenException;
+import org.glancejee.domain.InvalidInputException;
+import org.glancejee.domain.NotFoundException;
+import org.glancejee.domain.RequestContext;
+import org.glancejee.policy.Credentials;
+import org.glancejee.policy.PolicyEnforcer;
+import org.glancejee.policy.PolicyTargets;
+import org.glancejee.service.ImageAuthorization;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metadata definitions namespaces' use cases, authorized by Glance's metadef rules: anyone with a role may
+ * read public namespaces and their own project's; only metadef_admin (admin) creates, changes and deletes. A
+ * namespace the caller may not read answers 404, as if it did not exist.
+ */
+@Stateless
+public class MetadefService {
+    private static final Map<String, Comparator<MetadefNamespace>> SORT_KEYS = Map.of(
+            "created_at", Comparator.comparing(MetadefNamespace::createdAt),
+            "updated_at", Comparator.comparing(MetadefNamespace::updatedAt),
+            "namespace", Comparator.comparing(MetadefNamespace::namespace));
+
+    @PersistenceContext(unitName = "glance")
+    EntityManager em;
+
+    @Inject
+    PolicyEnforcer policy;
+
+    @Inject
+    ApiSettings api;
+
+    /** One page of a listing; {@code next} is the marker of the following page, if there may be one. */
+    public record NamespacePage(List<MetadefNamespace> namespaces, Optional<String> next) {
+    }
+
+    /** A listing's parameters as given: null where absent. */
+    public record NamespaceQuery(Integer limit, String marker, String sortKey, String sortDir, String visibility) {
+    }
+
+    public NamespacePage list(RequestContext caller, NamespaceQuery query) {
+        Credentials credentials = ImageAuthorization.credentials(caller);
+        enforceForProject("get_metadef_namespaces", caller, credentials);
+        String sortDir = query.sortDir() == null ? "desc" : query.sortDir();
+        if (!sortDir.equals("asc") && !sortDir.equals("desc")) {
+            throw new InvalidInputException("Invalid sort direction: " + sortDir);
+        }
+        String sortKey = query.sortKey() == null ? "created_at" : query.sortKey();
+        Comparator<MetadefNamespace> order = Optional.ofNullable(SORT_KEYS.get(sortKey)).orElseThrow(() ->
+                new InvalidInputException("Invalid sort key: " + sortKey));
+        order = order.thenComparing(MetadefNamespace::id);
+        if (sortDir.equals("desc")) {
+            order = order.reversed();
+        }
+        if (query.visibility() != null && !MetadefNamespace.VISIBILITIES.contains(query.visibility())) {
+            throw new InvalidInputException("Invalid visibility value: " + query.visibility());
+        }
+        int limit = query.limit() == null ? api.limitParamDefault() : Math.min(api.apiLimitMax(), query.limit());
+        if (limit < 0) {
+            throw new InvalidInputException("limit param must be positive");
+        }
+        List<MetadefNamespace> readable = em.createQuery("SELECT n FROM MetadefNamespace n", MetadefNamespace.class)
+                .getResultList().stream()
+                .filter(n -> query.visibility() == null || n.visibility().equals(query.visibility()))
+                .filter(n -> mayRead(credentials, n))
+                .sorted(order).toList();
+        int start = 0;
+        if (query.marker() != null) {
+            MetadefNamespace marker = readable(caller, query.marker());
+            start = readable.indexOf(marker) + 1;
+        }
+        List<MetadefNamespace> page = readable.subList(Math.min(start, readable.size()),
+                Math.min(readable.size(), start + limit));
+        Optional<String> next = !page.isEmpty() && page.size() == limit
+                ? Optional.of(page.get(page.size() - 1).namespace()) : Optional.empty();
+        return new NamespacePage(page, next);
+    }
+
+    /** A namespace the caller may read; 404 otherwise. */
+    public MetadefNamespace show(RequestContext caller, String namespace) {
+        return readable(caller, namespace);
+    }
+
+    public MetadefNamespace create(RequestContext caller, MetadefNamespace.Draft draft) {
+        Credentials credentials = ImageAuthorization.credentials(caller);
+        String owner = draft.owner() == null ? caller.projectId() : draft.owner();
+        if (!policy.allowed("add_metadef_namespace", credentials, PolicyTargets.metadefNamespace(owner,
+                draft.visibility() == null ? "private" : draft.visibility()))) {
+            throw refused("add_metadef_namespace");
+        }
+        if (draft.namespace() != null && find(draft.namespace()).isPresent()) {
+            throw duplicate(draft.namespace());
+        }
+        MetadefNamespace created = MetadefNamespace.create(draft, caller.projectId(), Instant.now());
+        em.persist(created);
+        return created;
+    }
+
+    /** PUT: the namespace takes the draft as a whole (Glance's defaults for what it leaves out). */
+    public MetadefNamespace update(RequestContext caller, String namespace, MetadefNamespace.Draft draft) {
+        MetadefNamespace existing = writable(caller, namespace, "modify_metadef_namespace");
+        if (draft.namespace() != null && !draft.namespace().equals(namespace)
+                && find(draft.namespace()).isPresent()) {
+            throw duplicate(draft.namespace());
+        }
+        existing.replaceWith(draft, caller.projectId(), Instant.now());
+        return existing;
+    }
+
+    public void delete(RequestContext caller, String namespace) {
+        MetadefNamespace existing = writable(caller, namespace, "delete_metadef_namespace");
+        existing.requireDeletable();
+        em.remove(existing);
+    }
+
+    private MetadefNamespace readable(RequestContext caller, String namespace) {
+        return find(namespace).filter(n -> mayRead(ImageAuthorization.credentials(caller), n))
+                .orElseThrow(() -> new NotFoundException("Metadata definition namespace=" + namespace
+                        + " was not found."));
+    }
+
+    /** For a change: 404 "Namespace X not found" if the caller may not see it, 403 if it may not change it. */
+    private MetadefNamespace writable(RequestContext caller, String namespace, String rule) {
+        Credentials credentials = ImageAuthorization.credentials(caller);
+        MetadefNamespace existing = find(namespace).filter(n -> mayRead(credentials, n))
+                .orElseThrow(() -> new NotFoundException("Namespace " + namespace + " not found"));
+        if (!policy.allowed(rule, credentials, target(existing))) {
+            throw refused(rule);
+        }
+        return existing;
+    }
+
+    private Optional<MetadefNamespace> find(String namespace) {
+        return em.createQuery("SELECT n FROM MetadefNamespace n WHERE n.namespace = :ns", MetadefNamespace.class)
+                .setParameter("ns", namespace).getResultStream().findFirst();
+    }
+
+    private boolean mayRead(Credentials credentials, MetadefNamespace namespace) {
+        return policy.allowed("get_metadef_namespace", credentials, target(namespace));
+    }
+
+    private static Map<String, Object> target(MetadefNamespace namespace) {
+        return PolicyTargets.metadefNamespace(namespace.owner(), namespace.visibility());
+    }
+
+    private void enforceForProject(String rule, RequestContext caller, Credentials credentials) {
+        if (!policy.allowed(rule, credentials, PolicyTargets.ownProject(caller.projectId()))) {
+            throw refused(rule);
+        }
+    }
+
+    private static ForbiddenException refused(String rule) {
+        return new ForbiddenException("You are not authorized to complete " + rule + " action.");
+    }
+
+    private static ConflictException duplicate(String namespace) {
+        return new ConflictException("The metadata definition namespace=" + namespace + " already exists.");
+    }
+}
