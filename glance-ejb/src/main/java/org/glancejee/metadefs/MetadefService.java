@@ -93,7 +93,9 @@ public class MetadefService {
         return readable(caller, namespace);
     }
 
-    public MetadefNamespace create(RequestContext caller, MetadefNamespace.Draft draft) {
+    /** Creates a namespace, with the properties its body defines. */
+    public MetadefNamespace create(RequestContext caller, MetadefNamespace.Draft draft,
+                                   List<PropertyDefinition> properties) {
         Credentials credentials = ImageAuthorization.credentials(caller);
         String owner = draft.owner() == null ? caller.projectId() : draft.owner();
         if (!policy.allowed("add_metadef_namespace", credentials, PolicyTargets.metadefNamespace(owner,
@@ -103,14 +105,20 @@ public class MetadefService {
         if (draft.namespace() != null && find(draft.namespace()).isPresent()) {
             throw duplicate(draft.namespace());
         }
-        MetadefNamespace created = MetadefNamespace.create(draft, caller.projectId(), Instant.now());
+        if (!properties.isEmpty() && !policy.allowed("add_metadef_property", credentials,
+                PolicyTargets.metadefNamespace(owner, draft.visibility()))) {
+            throw refused("add_metadef_property");
+        }
+        Instant now = Instant.now();
+        MetadefNamespace created = MetadefNamespace.create(draft, caller.projectId(), now);
         em.persist(created);
+        properties.forEach(p -> em.persist(MetadefProperty.create(created.id(), p, now)));
         return created;
     }
 
     /** PUT: the namespace takes the draft as a whole (Glance's defaults for what it leaves out). */
     public MetadefNamespace update(RequestContext caller, String namespace, MetadefNamespace.Draft draft) {
-        MetadefNamespace existing = writable(caller, namespace, "modify_metadef_namespace");
+        MetadefNamespace existing = guarded(caller, namespace, "modify_metadef_namespace");
         if (draft.namespace() != null && !draft.namespace().equals(namespace)
                 && find(draft.namespace()).isPresent()) {
             throw duplicate(draft.namespace());
@@ -120,9 +128,80 @@ public class MetadefService {
     }
 
     public void delete(RequestContext caller, String namespace) {
-        MetadefNamespace existing = writable(caller, namespace, "delete_metadef_namespace");
+        MetadefNamespace existing = guarded(caller, namespace, "delete_metadef_namespace");
         existing.requireDeletable();
+        removeAllProperties(existing);
         em.remove(existing);
+    }
+
+    /** A namespace's properties, by name. */
+    public List<MetadefProperty> properties(RequestContext caller, String namespace) {
+        return propertiesOf(guarded(caller, namespace, "get_metadef_properties"));
+    }
+
+    public MetadefProperty property(RequestContext caller, String namespace, String name) {
+        MetadefNamespace ns = guarded(caller, namespace, "get_metadef_property");
+        return findProperty(ns, name).orElseThrow(() -> new NotFoundException("Could not find property " + name));
+    }
+
+    public MetadefProperty addProperty(RequestContext caller, String namespace, PropertyDefinition definition) {
+        MetadefNamespace ns = guarded(caller, namespace, "add_metadef_property");
+        if (findProperty(ns, definition.name()).isPresent()) {
+            throw duplicateProperty(definition.name(), namespace);
+        }
+        MetadefProperty created = MetadefProperty.create(ns.id(), definition, Instant.now());
+        em.persist(created);
+        return created;
+    }
+
+    /** PUT: the property takes the new definition, and its new name if the body renames it. */
+    public MetadefProperty replaceProperty(RequestContext caller, String namespace, String name,
+                                           PropertyDefinition definition) {
+        MetadefNamespace ns = guarded(caller, namespace, "modify_metadef_property");
+        MetadefProperty existing = findProperty(ns, name).orElseThrow(() ->
+                new NotFoundException("Could not find property " + name));
+        if (!definition.name().equals(name) && findProperty(ns, definition.name()).isPresent()) {
+            throw duplicateProperty(definition.name(), namespace);
+        }
+        existing.replaceWith(definition, Instant.now());
+        return existing;
+    }
+
+    public void removeProperty(RequestContext caller, String namespace, String name) {
+        MetadefNamespace ns = guarded(caller, namespace, "remove_metadef_property");
+        em.remove(findProperty(ns, name).orElseThrow(() -> new NotFoundException("Could not find property " + name)));
+    }
+
+    /** Deletes all of a namespace's properties; Glance asks for the right to delete the namespace. */
+    public void removeProperties(RequestContext caller, String namespace) {
+        removeAllProperties(guarded(caller, namespace, "delete_metadef_namespace"));
+    }
+
+    private void removeAllProperties(MetadefNamespace ns) {
+        em.createQuery("DELETE FROM MetadefProperty p WHERE p.namespaceId = :ns").setParameter("ns", ns.id())
+                .executeUpdate();
+    }
+
+    private List<MetadefProperty> propertiesOf(MetadefNamespace ns) {
+        return em.createQuery("SELECT p FROM MetadefProperty p WHERE p.namespaceId = :ns ORDER BY p.name",
+                MetadefProperty.class).setParameter("ns", ns.id()).getResultList();
+    }
+
+    /** For a namespace's show: its properties, if the caller may read them. */
+    public List<MetadefProperty> propertiesShownWith(RequestContext caller, MetadefNamespace ns) {
+        return policy.allowed("get_metadef_properties", ImageAuthorization.credentials(caller), target(ns))
+                ? propertiesOf(ns) : List.of();
+    }
+
+    private Optional<MetadefProperty> findProperty(MetadefNamespace ns, String name) {
+        return em.createQuery("SELECT p FROM MetadefProperty p WHERE p.namespaceId = :ns AND p.name = :name",
+                        MetadefProperty.class)
+                .setParameter("ns", ns.id()).setParameter("name", name).getResultStream().findFirst();
+    }
+
+    private static ConflictException duplicateProperty(String name, String namespace) {
+        return new ConflictException("A metadata definition property with name=" + name
+                + " already exists in namespace=" + namespace + ".");
     }
 
     private MetadefNamespace readable(RequestContext caller, String namespace) {
@@ -131,8 +210,8 @@ public class MetadefService {
                         + " was not found."));
     }
 
-    /** For a change: 404 "Namespace X not found" if the caller may not see it, 403 if it may not change it. */
-    private MetadefNamespace writable(RequestContext caller, String namespace, String rule) {
+    /** A namespace for a rule: 404 "Namespace X not found" if the caller may not read it, 403 without the rule. */
+    private MetadefNamespace guarded(RequestContext caller, String namespace, String rule) {
         Credentials credentials = ImageAuthorization.credentials(caller);
         MetadefNamespace existing = find(namespace).filter(n -> mayRead(credentials, n))
                 .orElseThrow(() -> new NotFoundException("Namespace " + namespace + " not found"));

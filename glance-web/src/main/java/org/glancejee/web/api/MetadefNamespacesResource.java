@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.glancejee.config.ApiSettings;
 import org.glancejee.domain.ForbiddenException;
 import org.glancejee.domain.InvalidInputException;
+import org.glancejee.domain.RequestContext;
 import org.glancejee.metadefs.MetadefNamespace;
+import org.glancejee.metadefs.MetadefProperty;
+import org.glancejee.metadefs.PropertyDefinition;
 import org.glancejee.metadefs.MetadefService;
 import org.glancejee.web.context.Caller;
 import org.glancejee.web.json.ImageJson;
@@ -38,7 +42,7 @@ import java.util.Set;
 public class MetadefNamespacesResource {
     private static final String BASE = "/v2/metadefs/namespaces";
     private static final Set<String> READ_ONLY = Set.of("created_at", "updated_at", "self", "schema");
-    private static final Set<String> EMBEDDED = Set.of("properties", "objects", "tags", "resource_type_associations");
+    private static final Set<String> NOT_YET = Set.of("objects", "tags", "resource_type_associations");
     private static final Set<String> FIELDS = Set.of("namespace", "display_name", "description", "visibility",
             "protected", "owner");
 
@@ -82,22 +86,46 @@ public class MetadefNamespacesResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(String body, @Context UriInfo uri) {
-        MetadefNamespace created = metadefs.create(Caller.of(request), draft(body));
+        Map<String, Object> fields = JsonBodies.object(body);
+        List<PropertyDefinition> properties = embeddedProperties(JsonBodies.parse(body).asJsonObject());
+        MetadefNamespace created = metadefs.create(Caller.of(request), draft(fields), properties);
+        JsonObjectBuilder view = Jsons.PROVIDER.createObjectBuilder(view(created));
+        if (!properties.isEmpty()) {
+            // As Glance answers a create: the definitions as given, without their names inside.
+            JsonObjectBuilder given = Jsons.PROVIDER.createObjectBuilder();
+            properties.forEach(p -> {
+                JsonObjectBuilder definition = Jsons.PROVIDER.createObjectBuilder(p.toJson());
+                given.add(p.name(), definition.remove("name"));
+            });
+            view.add("properties", given);
+        }
         return json(Response.status(Response.Status.CREATED).location(URI.create(Links.absolute(uri,
-                settings.publicEndpoint(), BASE + "/" + created.namespace()))), view(created));
+                settings.publicEndpoint(), BASE + "/" + created.namespace()))), view.build());
     }
 
     @GET
     @Path("{namespace}")
     public Response show(@PathParam("namespace") String namespace) {
-        return json(Response.ok(), view(metadefs.show(Caller.of(request), namespace)));
+        RequestContext caller = Caller.of(request);
+        MetadefNamespace shown = metadefs.show(caller, namespace);
+        JsonObjectBuilder view = Jsons.PROVIDER.createObjectBuilder(view(shown));
+        List<MetadefProperty> properties = metadefs.propertiesShownWith(caller, shown);
+        if (!properties.isEmpty()) {
+            view.add("properties", MetadefPropertiesResource.byName(properties));
+        }
+        return json(Response.ok(), view.build());
     }
 
     @PUT
     @Path("{namespace}")
     @Consumes(MediaType.WILDCARD)
     public Response update(@PathParam("namespace") String namespace, String body) {
-        return json(Response.ok(), view(metadefs.update(Caller.of(request), namespace, draft(body))));
+        Map<String, Object> fields = JsonBodies.object(body);
+        if (!embeddedProperties(JsonBodies.parse(body).asJsonObject()).isEmpty()) {
+            throw new InvalidInputException("Couldn't update metadata namespace: its properties change through"
+                    + " " + BASE + "/{namespace}/properties");
+        }
+        return json(Response.ok(), view(metadefs.update(Caller.of(request), namespace, draft(fields))));
     }
 
     @DELETE
@@ -107,15 +135,37 @@ public class MetadefNamespacesResource {
         return Response.noContent().build();
     }
 
+    /** The {@code properties} a namespace body defines, each checked as the property schema checks it. */
+    private static List<PropertyDefinition> embeddedProperties(JsonObject body) {
+        if (!(body.get("properties") instanceof JsonObject properties)) {
+            if (body.containsKey("properties") && body.get("properties").getValueType() != JsonValue.ValueType.NULL) {
+                throw new InvalidInputException("Provided object does not match schema 'namespace': 'properties'"
+                        + " is not of type 'object'");
+            }
+            return List.of();
+        }
+        List<PropertyDefinition> definitions = new java.util.ArrayList<>();
+        properties.forEach((name, definition) -> {
+            if (!(definition instanceof JsonObject object)) {
+                throw new InvalidInputException("Provided object does not match schema 'namespace': property '"
+                        + name + "' is not an object");
+            }
+            definitions.add(PropertyDefinition.parse(object, name, false));
+        });
+        return definitions;
+    }
+
     /** A namespace body checked as Glance's namespace schema checks it. */
-    private static MetadefNamespace.Draft draft(String body) {
-        Map<String, Object> fields = JsonBodies.object(body);
+    private static MetadefNamespace.Draft draft(Map<String, Object> fields) {
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             String key = field.getKey();
             if (READ_ONLY.contains(key)) {
                 throw new ForbiddenException("Attribute '" + key + "' is read-only.");
             }
-            if (EMBEDDED.contains(key)) {
+            if (key.equals("properties")) {
+                continue;
+            }
+            if (NOT_YET.contains(key)) {
                 if (!isEmpty(field.getValue())) {
                     throw new InvalidInputException("Couldn't create metadata namespace: '" + key
                             + "' in a namespace body is not supported by this server yet");

@@ -1,0 +1,152 @@
+package org.glancejee.metadefs;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.glancejee.domain.InvalidInputException;
+
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A property definition as Glance's metadef property schema allows it: a JSON-Schema fragment with a
+ * {@code title} and a {@code type} among array, boolean, integer, number, object, string and null, and only
+ * the keywords that schema lists, each of its type. Anything else is refused with 400 and what was wrong.
+ */
+public final class PropertyDefinition {
+    private static final Set<String> TYPES = Set.of("array", "boolean", "integer", "number", "object", "string");
+    private static final Map<String, JsonValue.ValueType[]> KEYWORDS = Map.ofEntries(
+            Map.entry("name", strings()), Map.entry("title", strings()), Map.entry("description", strings()),
+            Map.entry("type", strings()), Map.entry("operators", arrays()), Map.entry("enum", arrays()),
+            Map.entry("default", new JsonValue.ValueType[0]), Map.entry("minimum", numbers()),
+            Map.entry("maximum", numbers()), Map.entry("minLength", numbers()), Map.entry("maxLength", numbers()),
+            Map.entry("pattern", strings()), Map.entry("readonly", booleans()), Map.entry("items", objects()),
+            Map.entry("minItems", numbers()), Map.entry("maxItems", numbers()),
+            Map.entry("uniqueItems", booleans()), Map.entry("additionalItems", booleans()),
+            Map.entry("required", arrays()));
+    private static final Set<String> COUNTS = Set.of("minLength", "maxLength", "minItems", "maxItems");
+
+    private final String name;
+    private final JsonObject schema;
+
+    private PropertyDefinition(String name, JsonObject schema) {
+        this.name = name;
+        this.schema = schema;
+    }
+
+    /**
+     * A definition from a request: {@code name} from the body when {@code nameRequired} (a property's own
+     * endpoints), else the given one (a namespace's {@code properties} map).
+     */
+    public static PropertyDefinition parse(JsonObject body, String givenName, boolean nameRequired) {
+        for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
+            JsonValue.ValueType[] allowed = KEYWORDS.get(entry.getKey());
+            if (allowed == null) {
+                throw invalid("Additional properties are not allowed ('" + entry.getKey() + "' was unexpected)");
+            }
+            if (allowed.length > 0 && !Set.of(allowed).contains(entry.getValue().getValueType())) {
+                throw invalid(entry.getValue() + " is not of the type of '" + entry.getKey() + "'");
+            }
+        }
+        for (String required : nameRequired ? new String[] {"name", "title", "type"} : new String[] {"title", "type"}) {
+            if (!body.containsKey(required)) {
+                throw invalid("'" + required + "' is a required property");
+            }
+        }
+        String type = body.getString("type");
+        if (!TYPES.contains(type)) {
+            throw invalid("'" + type + "' is not one of ['array', 'boolean', 'integer', 'number', 'object',"
+                    + " 'string', None]");
+        }
+        for (String count : COUNTS) {
+            if (body.get(count) instanceof JsonNumber n && (!n.isIntegral() || n.longValue() < 0)) {
+                throw invalid(n + " is not a positive integer ('" + count + "')");
+            }
+        }
+        if (body.get("pattern") instanceof JsonString pattern) {
+            try {
+                Pattern.compile(pattern.getString());
+            } catch (PatternSyntaxException e) {
+                throw invalid("'" + pattern.getString() + "' is not a 'regex'");
+            }
+        }
+        if (body.get("items") instanceof JsonObject items) {
+            for (String key : items.keySet()) {
+                if (!key.equals("type") && !key.equals("enum")) {
+                    throw invalid("Additional properties are not allowed in 'items' ('" + key + "' was unexpected)");
+                }
+            }
+            if (items.containsKey("type") && !(items.get("type") instanceof JsonString t && TYPES.contains(t.getString()))) {
+                throw invalid(items.get("type") + " is not a type for 'items'");
+            }
+        }
+        if (body.get("required") instanceof JsonArray required) {
+            Set<JsonValue> seen = new HashSet<>();
+            for (JsonValue value : required) {
+                if (!(value instanceof JsonString) || !seen.add(value)) {
+                    throw invalid("'required' must list distinct strings");
+                }
+            }
+        }
+        String name = nameRequired ? body.getString("name") : givenName;
+        if (name == null || name.isEmpty() || name.length() > 80) {
+            throw invalid("a property's name takes 1 to 80 characters");
+        }
+        JsonObjectBuilder schema = Json.createObjectBuilder(body);
+        schema.remove("name");
+        return new PropertyDefinition(name, schema.build());
+    }
+
+    static PropertyDefinition stored(String name, String schemaText) {
+        try (var reader = Json.createReader(new StringReader(schemaText))) {
+            return new PropertyDefinition(name, reader.readObject());
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    String schemaText() {
+        return schema.toString();
+    }
+
+    /** The definition as the API shows it: its name first, then its schema keywords. */
+    public JsonObject toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("name", name);
+        schema.forEach(json::add);
+        return json.build();
+    }
+
+    private static InvalidInputException invalid(String why) {
+        return new InvalidInputException("Provided object does not match schema 'property': " + why);
+    }
+
+    private static JsonValue.ValueType[] strings() {
+        return new JsonValue.ValueType[] {JsonValue.ValueType.STRING};
+    }
+
+    private static JsonValue.ValueType[] numbers() {
+        return new JsonValue.ValueType[] {JsonValue.ValueType.NUMBER};
+    }
+
+    private static JsonValue.ValueType[] booleans() {
+        return new JsonValue.ValueType[] {JsonValue.ValueType.TRUE, JsonValue.ValueType.FALSE};
+    }
+
+    private static JsonValue.ValueType[] arrays() {
+        return new JsonValue.ValueType[] {JsonValue.ValueType.ARRAY};
+    }
+
+    private static JsonValue.ValueType[] objects() {
+        return new JsonValue.ValueType[] {JsonValue.ValueType.OBJECT};
+    }
+}
