@@ -47,6 +47,35 @@ class GlanceCliIT {
     }
 
     @Test
+    void metadefNamespacesAndPropertiesAreManagedWithTheMdCommands() {
+        String ns = "CLI::" + unique("md");
+        Cli.Result created = glance.run("md-namespace-create", ns, "--display-name", "From the CLI",
+                "--visibility", "public", "--owner", "cli-project").ok();
+        assertEquals(ns, created.properties().get("namespace"), created.describe());
+        Cli.Result property = glance.run("md-property-create", ns, "--name", "cli_flavor", "--title", "Flavor",
+                "--schema", "{\"type\": \"string\", \"enum\": [\"small\", \"large\"]}").ok();
+        assertEquals("Flavor", property.properties().get("title"), property.describe());
+
+        Cli.Result listed = glance.run("md-namespace-list").ok();
+        assertTrue(listed.stdout().contains(ns), listed.describe());
+        Cli.Result shown = glance.run("md-namespace-show", ns).ok();
+        assertTrue(shown.stdout().contains("cli_flavor"), shown.describe());
+        Cli.Result propertyShown = glance.run("md-property-show", ns, "cli_flavor").ok();
+        assertEquals("string", propertyShown.properties().get("type"), propertyShown.describe());
+        assertTrue(glance.run("md-property-list", ns).ok().stdout().contains("cli_flavor"));
+
+        JsonObject stored = Api.json(Api.get("/v2/metadefs/namespaces/" + ns));
+        assertEquals("From the CLI", stored.getString("display_name"), stored::toString);
+        assertEquals("public", stored.getString("visibility"), stored::toString);
+        assertEquals(2, stored.getJsonObject("properties").getJsonObject("cli_flavor").getJsonArray("enum").size(),
+                stored::toString);
+
+        glance.run("md-property-delete", ns, "cli_flavor").ok();
+        glance.run("md-namespace-delete", ns).ok();
+        assertEquals(404, Api.get("/v2/metadefs/namespaces/" + ns).statusCode());
+    }
+
+    @Test
     void imageCreateMakesTheImageItDescribes() {
         String name = unique("create");
         Cli.Result created = glance.run("image-create", "--name", name, "--disk-format", "qcow2",
