@@ -42,6 +42,9 @@ public class MetadefService {
     @Inject
     ApiSettings api;
 
+    @Inject
+    NamespaceGuard guard;
+
     /** One page of a listing; {@code next} is the marker of the following page, if there may be one. */
     public record NamespacePage(List<MetadefNamespace> namespaces, Optional<String> next) {
     }
@@ -74,7 +77,7 @@ public class MetadefService {
         List<MetadefNamespace> readable = em.createQuery("SELECT n FROM MetadefNamespace n", MetadefNamespace.class)
                 .getResultList().stream()
                 .filter(n -> query.visibility() == null || n.visibility().equals(query.visibility()))
-                .filter(n -> mayRead(credentials, n))
+                .filter(n -> guard.mayRead(credentials, n))
                 .sorted(order).toList();
         int start = 0;
         if (query.marker() != null) {
@@ -93,34 +96,47 @@ public class MetadefService {
         return readable(caller, namespace);
     }
 
-    /** Creates a namespace, with the properties its body defines. */
+    /** Creates a namespace, with the properties and tags its body defines. */
     public MetadefNamespace create(RequestContext caller, MetadefNamespace.Draft draft,
-                                   List<PropertyDefinition> properties) {
+                                   List<PropertyDefinition> properties, List<String> tags) {
         Credentials credentials = ImageAuthorization.credentials(caller);
         String owner = draft.owner() == null ? caller.projectId() : draft.owner();
         if (!policy.allowed("add_metadef_namespace", credentials, PolicyTargets.metadefNamespace(owner,
                 draft.visibility() == null ? "private" : draft.visibility()))) {
             throw refused("add_metadef_namespace");
         }
-        if (draft.namespace() != null && find(draft.namespace()).isPresent()) {
+        if (draft.namespace() != null && guard.find(draft.namespace()).isPresent()) {
             throw duplicate(draft.namespace());
         }
         if (!properties.isEmpty() && !policy.allowed("add_metadef_property", credentials,
                 PolicyTargets.metadefNamespace(owner, draft.visibility()))) {
             throw refused("add_metadef_property");
         }
+        if (!tags.isEmpty() && !policy.allowed("add_metadef_tags", credentials,
+                PolicyTargets.metadefNamespace(owner, draft.visibility()))) {
+            throw refused("add_metadef_tags");
+        }
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (String tag : tags) {
+            MetadefTag.requireValidName(tag);
+            if (!distinct.add(tag.toLowerCase(java.util.Locale.ROOT))) {
+                throw new ConflictException("A metadata tag with name=" + tag + " already exists in namespace="
+                        + draft.namespace() + ". (Please note that metadata tag names are case insensitive).");
+            }
+        }
         Instant now = Instant.now();
         MetadefNamespace created = MetadefNamespace.create(draft, caller.projectId(), now);
         em.persist(created);
         properties.forEach(p -> em.persist(MetadefProperty.create(created.id(), p, now)));
+        MetadefTagService.inOrder(created, tags).forEach(em::persist);
         return created;
     }
 
     /** PUT: the namespace takes the draft as a whole (Glance's defaults for what it leaves out). */
     public MetadefNamespace update(RequestContext caller, String namespace, MetadefNamespace.Draft draft) {
-        MetadefNamespace existing = guarded(caller, namespace, "modify_metadef_namespace");
+        MetadefNamespace existing = guard.guarded(caller, namespace, "modify_metadef_namespace");
         if (draft.namespace() != null && !draft.namespace().equals(namespace)
-                && find(draft.namespace()).isPresent()) {
+                && guard.find(draft.namespace()).isPresent()) {
             throw duplicate(draft.namespace());
         }
         existing.replaceWith(draft, caller.projectId(), Instant.now());
@@ -128,24 +144,26 @@ public class MetadefService {
     }
 
     public void delete(RequestContext caller, String namespace) {
-        MetadefNamespace existing = guarded(caller, namespace, "delete_metadef_namespace");
+        MetadefNamespace existing = guard.guarded(caller, namespace, "delete_metadef_namespace");
         existing.requireDeletable();
         removeAllProperties(existing);
+        em.createQuery("DELETE FROM MetadefTag t WHERE t.namespaceId = :ns").setParameter("ns", existing.id())
+                .executeUpdate();
         em.remove(existing);
     }
 
     /** A namespace's properties, by name. */
     public List<MetadefProperty> properties(RequestContext caller, String namespace) {
-        return propertiesOf(guarded(caller, namespace, "get_metadef_properties"));
+        return propertiesOf(guard.guarded(caller, namespace, "get_metadef_properties"));
     }
 
     public MetadefProperty property(RequestContext caller, String namespace, String name) {
-        MetadefNamespace ns = guarded(caller, namespace, "get_metadef_property");
+        MetadefNamespace ns = guard.guarded(caller, namespace, "get_metadef_property");
         return findProperty(ns, name).orElseThrow(() -> new NotFoundException("Could not find property " + name));
     }
 
     public MetadefProperty addProperty(RequestContext caller, String namespace, PropertyDefinition definition) {
-        MetadefNamespace ns = guarded(caller, namespace, "add_metadef_property");
+        MetadefNamespace ns = guard.guarded(caller, namespace, "add_metadef_property");
         if (findProperty(ns, definition.name()).isPresent()) {
             throw duplicateProperty(definition.name(), namespace);
         }
@@ -157,7 +175,7 @@ public class MetadefService {
     /** PUT: the property takes the new definition, and its new name if the body renames it. */
     public MetadefProperty replaceProperty(RequestContext caller, String namespace, String name,
                                            PropertyDefinition definition) {
-        MetadefNamespace ns = guarded(caller, namespace, "modify_metadef_property");
+        MetadefNamespace ns = guard.guarded(caller, namespace, "modify_metadef_property");
         MetadefProperty existing = findProperty(ns, name).orElseThrow(() ->
                 new NotFoundException("Could not find property " + name));
         if (!definition.name().equals(name) && findProperty(ns, definition.name()).isPresent()) {
@@ -168,13 +186,13 @@ public class MetadefService {
     }
 
     public void removeProperty(RequestContext caller, String namespace, String name) {
-        MetadefNamespace ns = guarded(caller, namespace, "remove_metadef_property");
+        MetadefNamespace ns = guard.guarded(caller, namespace, "remove_metadef_property");
         em.remove(findProperty(ns, name).orElseThrow(() -> new NotFoundException("Could not find property " + name)));
     }
 
     /** Deletes all of a namespace's properties; Glance asks for the right to delete the namespace. */
     public void removeProperties(RequestContext caller, String namespace) {
-        removeAllProperties(guarded(caller, namespace, "delete_metadef_namespace"));
+        removeAllProperties(guard.guarded(caller, namespace, "delete_metadef_namespace"));
     }
 
     private void removeAllProperties(MetadefNamespace ns) {
@@ -189,7 +207,7 @@ public class MetadefService {
 
     /** For a namespace's show: its properties, if the caller may read them. */
     public List<MetadefProperty> propertiesShownWith(RequestContext caller, MetadefNamespace ns) {
-        return policy.allowed("get_metadef_properties", ImageAuthorization.credentials(caller), target(ns))
+        return guard.allowed("get_metadef_properties", ImageAuthorization.credentials(caller), ns)
                 ? propertiesOf(ns) : List.of();
     }
 
@@ -205,33 +223,9 @@ public class MetadefService {
     }
 
     private MetadefNamespace readable(RequestContext caller, String namespace) {
-        return find(namespace).filter(n -> mayRead(ImageAuthorization.credentials(caller), n))
+        return guard.find(namespace).filter(n -> guard.mayRead(ImageAuthorization.credentials(caller), n))
                 .orElseThrow(() -> new NotFoundException("Metadata definition namespace=" + namespace
                         + " was not found."));
-    }
-
-    /** A namespace for a rule: 404 "Namespace X not found" if the caller may not read it, 403 without the rule. */
-    private MetadefNamespace guarded(RequestContext caller, String namespace, String rule) {
-        Credentials credentials = ImageAuthorization.credentials(caller);
-        MetadefNamespace existing = find(namespace).filter(n -> mayRead(credentials, n))
-                .orElseThrow(() -> new NotFoundException("Namespace " + namespace + " not found"));
-        if (!policy.allowed(rule, credentials, target(existing))) {
-            throw refused(rule);
-        }
-        return existing;
-    }
-
-    private Optional<MetadefNamespace> find(String namespace) {
-        return em.createQuery("SELECT n FROM MetadefNamespace n WHERE n.namespace = :ns", MetadefNamespace.class)
-                .setParameter("ns", namespace).getResultStream().findFirst();
-    }
-
-    private boolean mayRead(Credentials credentials, MetadefNamespace namespace) {
-        return policy.allowed("get_metadef_namespace", credentials, target(namespace));
-    }
-
-    private static Map<String, Object> target(MetadefNamespace namespace) {
-        return PolicyTargets.metadefNamespace(namespace.owner(), namespace.visibility());
     }
 
     private void enforceForProject(String rule, RequestContext caller, Credentials credentials) {
@@ -241,7 +235,7 @@ public class MetadefService {
     }
 
     private static ForbiddenException refused(String rule) {
-        return new ForbiddenException("You are not authorized to complete " + rule + " action.");
+        return NamespaceGuard.refused(rule);
     }
 
     private static ConflictException duplicate(String namespace) {

@@ -30,7 +30,7 @@ class MetadefSchemasIT {
 
     @Test
     void eachSchemaIsGlancesOwn() {
-        for (String name : List.of("namespace", "namespaces", "property", "properties")) {
+        for (String name : List.of("namespace", "namespaces", "property", "properties", "tag", "tags")) {
             String path = "/v2/schemas/metadefs/" + name;
             HttpResponse<String> theirs = glance.api().get(path);
             HttpResponse<String> ours = Api.get(path);

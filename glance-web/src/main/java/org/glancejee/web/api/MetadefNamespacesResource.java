@@ -26,6 +26,8 @@ import org.glancejee.metadefs.MetadefNamespace;
 import org.glancejee.metadefs.MetadefProperty;
 import org.glancejee.metadefs.PropertyDefinition;
 import org.glancejee.metadefs.MetadefService;
+import org.glancejee.metadefs.MetadefTag;
+import org.glancejee.metadefs.MetadefTagService;
 import org.glancejee.web.context.Caller;
 import org.glancejee.web.json.ImageJson;
 import org.glancejee.web.json.JsonBodies;
@@ -42,12 +44,15 @@ import java.util.Set;
 public class MetadefNamespacesResource {
     private static final String BASE = "/v2/metadefs/namespaces";
     private static final Set<String> READ_ONLY = Set.of("created_at", "updated_at", "self", "schema");
-    private static final Set<String> NOT_YET = Set.of("objects", "tags", "resource_type_associations");
+    private static final Set<String> NOT_YET = Set.of("objects", "resource_type_associations");
     private static final Set<String> FIELDS = Set.of("namespace", "display_name", "description", "visibility",
             "protected", "owner");
 
     @Inject
     MetadefService metadefs;
+
+    @Inject
+    MetadefTagService tagService;
 
     @Inject
     ApiSettings settings;
@@ -87,8 +92,10 @@ public class MetadefNamespacesResource {
     @Consumes(MediaType.WILDCARD)
     public Response create(String body, @Context UriInfo uri) {
         Map<String, Object> fields = JsonBodies.object(body);
-        List<PropertyDefinition> properties = embeddedProperties(JsonBodies.parse(body).asJsonObject());
-        MetadefNamespace created = metadefs.create(Caller.of(request), draft(fields), properties);
+        JsonObject json = JsonBodies.parse(body).asJsonObject();
+        List<PropertyDefinition> properties = embeddedProperties(json);
+        List<String> tagNames = embeddedTags(json);
+        MetadefNamespace created = metadefs.create(Caller.of(request), draft(fields), properties, tagNames);
         JsonObjectBuilder view = Jsons.PROVIDER.createObjectBuilder(view(created));
         if (!properties.isEmpty()) {
             // As Glance answers a create: the definitions as given, without their names inside.
@@ -98,6 +105,11 @@ public class MetadefNamespacesResource {
                 given.add(p.name(), definition.remove("name"));
             });
             view.add("properties", given);
+        }
+        if (!tagNames.isEmpty()) {
+            JsonArrayBuilder tags = Jsons.PROVIDER.createArrayBuilder();
+            tagNames.forEach(t -> tags.add(Jsons.PROVIDER.createObjectBuilder().add("name", t)));
+            view.add("tags", tags);
         }
         return json(Response.status(Response.Status.CREATED).location(URI.create(Links.absolute(uri,
                 settings.publicEndpoint(), BASE + "/" + created.namespace()))), view.build());
@@ -113,6 +125,10 @@ public class MetadefNamespacesResource {
         if (!properties.isEmpty()) {
             view.add("properties", MetadefPropertiesResource.byName(properties));
         }
+        List<MetadefTag> tags = tagService.shownWith(caller, shown);
+        if (!tags.isEmpty()) {
+            view.add("tags", MetadefTagsResource.names(tags));
+        }
         return json(Response.ok(), view.build());
     }
 
@@ -121,9 +137,10 @@ public class MetadefNamespacesResource {
     @Consumes(MediaType.WILDCARD)
     public Response update(@PathParam("namespace") String namespace, String body) {
         Map<String, Object> fields = JsonBodies.object(body);
-        if (!embeddedProperties(JsonBodies.parse(body).asJsonObject()).isEmpty()) {
-            throw new InvalidInputException("Couldn't update metadata namespace: its properties change through"
-                    + " " + BASE + "/{namespace}/properties");
+        JsonObject json = JsonBodies.parse(body).asJsonObject();
+        if (!embeddedProperties(json).isEmpty() || !embeddedTags(json).isEmpty()) {
+            throw new InvalidInputException("Couldn't update metadata namespace: its properties and tags change"
+                    + " through " + BASE + "/{namespace}/properties and /tags");
         }
         return json(Response.ok(), view(metadefs.update(Caller.of(request), namespace, draft(fields))));
     }
@@ -155,6 +172,14 @@ public class MetadefNamespacesResource {
         return definitions;
     }
 
+    /** The tag names a namespace body lists ({@code "tags": [{"name": ...}]}). */
+    private static List<String> embeddedTags(JsonObject body) {
+        if (!body.containsKey("tags") || body.get("tags").getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        return MetadefTagsResource.tagNames(body.get("tags"), "namespace");
+    }
+
     /** A namespace body checked as Glance's namespace schema checks it. */
     private static MetadefNamespace.Draft draft(Map<String, Object> fields) {
         for (Map.Entry<String, Object> field : fields.entrySet()) {
@@ -162,7 +187,7 @@ public class MetadefNamespacesResource {
             if (READ_ONLY.contains(key)) {
                 throw new ForbiddenException("Attribute '" + key + "' is read-only.");
             }
-            if (key.equals("properties")) {
+            if (key.equals("properties") || key.equals("tags")) {
                 continue;
             }
             if (NOT_YET.contains(key)) {

@@ -22,6 +22,10 @@ public final class MetadefSchemas {
             case "property" -> property(true);
             case "properties" -> paged("properties", object().add("type", "object")
                     .add("additionalProperties", property(false)).build(), propertyDefinitions());
+            case "tag" -> tag();
+            case "tags" -> object().add("name", "tags").add("properties", object().add("tags", array(tag()))
+                            .add("first", type("string")).add("next", type("string")).add("schema", type("string")))
+                    .add("links", links()).build();
             default -> null;
         });
     }
@@ -119,13 +123,25 @@ public final class MetadefSchemas {
                 .add("stringArray", stringArray.add("uniqueItems", true));
     }
 
+    private static JsonObject tag() {
+        return object().add("name", "tag").add("properties", object()
+                        .add("name", object().add("type", "string").add("maxLength", 80))
+                        .add("created_at", timestamp("Date and time of tag creation"))
+                        .add("updated_at", timestamp("Date and time of the last tag modification")))
+                .add("additionalProperties", false).add("required", strings("name")).build();
+    }
+
+    private static JsonArrayBuilder links() {
+        return Jsons.PROVIDER.createArrayBuilder()
+                .add(object().add("rel", "first").add("href", "{first}"))
+                .add(object().add("rel", "next").add("href", "{next}"))
+                .add(object().add("rel", "describedby").add("href", "{schema}"));
+    }
+
     private static JsonObject paged(String name, JsonObject items, JsonObject definitions) {
         return object().add("name", name).add("properties", object().add(name, items)
                         .add("first", type("string")).add("next", type("string")).add("schema", type("string")))
-                .add("links", Jsons.PROVIDER.createArrayBuilder()
-                        .add(object().add("rel", "first").add("href", "{first}"))
-                        .add(object().add("rel", "next").add("href", "{next}"))
-                        .add(object().add("rel", "describedby").add("href", "{schema}")))
+                .add("links", links())
                 .add("definitions", definitions).build();
     }
 

@@ -1,0 +1,165 @@
+package org.glancejee.metadefs;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.glancejee.config.ApiSettings;
+import org.glancejee.domain.ConflictException;
+import org.glancejee.domain.InvalidInputException;
+import org.glancejee.domain.NotFoundException;
+import org.glancejee.domain.RequestContext;
+import org.glancejee.service.ImageAuthorization;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A namespace's tags, under Glance's metadef tag rules. */
+@Stateless
+public class MetadefTagService {
+    private static final Map<String, Comparator<MetadefTag>> SORT_KEYS = Map.of(
+            "created_at", Comparator.comparing(MetadefTag::createdAt),
+            "updated_at", Comparator.comparing(MetadefTag::updatedAt),
+            "name", Comparator.comparing(MetadefTag::name));
+
+    @PersistenceContext(unitName = "glance")
+    EntityManager em;
+
+    @Inject
+    NamespaceGuard guard;
+
+    @Inject
+    ApiSettings api;
+
+    /** A listing's parameters as given: null where absent. */
+    public record TagQuery(Integer limit, String marker, String sortKey, String sortDir) {
+    }
+
+    public List<MetadefTag> list(RequestContext caller, String namespace, TagQuery query) {
+        MetadefNamespace ns = guard.guarded(caller, namespace, "get_metadef_tags");
+        String sortDir = query.sortDir() == null ? "desc" : query.sortDir();
+        if (!sortDir.equals("asc") && !sortDir.equals("desc")) {
+            throw new InvalidInputException("Invalid sort direction: " + sortDir);
+        }
+        String sortKey = query.sortKey() == null ? "created_at" : query.sortKey();
+        Comparator<MetadefTag> order = Optional.ofNullable(SORT_KEYS.get(sortKey)).orElseThrow(() ->
+                new InvalidInputException("Invalid sort key: " + sortKey)).thenComparing(MetadefTag::id);
+        if (sortDir.equals("desc")) {
+            order = order.reversed();
+        }
+        int limit = query.limit() == null ? api.limitParamDefault() : Math.min(api.apiLimitMax(), query.limit());
+        if (limit < 0) {
+            throw new InvalidInputException("limit param must be positive");
+        }
+        List<MetadefTag> all = tagsOf(ns).stream().sorted(order).toList();
+        int start = 0;
+        if (query.marker() != null) {
+            MetadefTag marker = find(ns, query.marker()).orElseThrow(() -> notFound(query.marker()));
+            start = all.indexOf(marker) + 1;
+        }
+        return all.subList(Math.min(start, all.size()), Math.min(all.size(), start + limit));
+    }
+
+    /** For a namespace's show: its tags, newest first, if the caller may read them. */
+    public List<MetadefTag> shownWith(RequestContext caller, MetadefNamespace ns) {
+        return guard.allowed("get_metadef_tags", ImageAuthorization.credentials(caller), ns)
+                ? tagsOf(ns).stream().sorted(Comparator.comparing(MetadefTag::createdAt).reversed()).toList()
+                : List.of();
+    }
+
+    public MetadefTag show(RequestContext caller, String namespace, String name) {
+        MetadefNamespace ns = guard.guarded(caller, namespace, "get_metadef_tag");
+        return find(ns, name).orElseThrow(() -> notFound(name));
+    }
+
+    public MetadefTag add(RequestContext caller, String namespace, String name) {
+        MetadefNamespace ns = guard.guarded(caller, namespace, "add_metadef_tag");
+        MetadefTag.requireValidName(name);
+        if (find(ns, name).isPresent()) {
+            throw duplicate(name, namespace);
+        }
+        MetadefTag tag = MetadefTag.create(ns.id(), name, Instant.now());
+        em.persist(tag);
+        return tag;
+    }
+
+    /** POST .../tags: the namespace's tags become these, or gain them with {@code append}; all or nothing. */
+    public List<MetadefTag> addAll(RequestContext caller, String namespace, List<String> names, boolean append) {
+        MetadefNamespace ns = guard.guarded(caller, namespace, "add_metadef_tags");
+        Set<String> seen = new HashSet<>();
+        if (append) {
+            tagsOf(ns).forEach(t -> seen.add(t.name().toLowerCase(Locale.ROOT)));
+        }
+        for (String name : names) {
+            MetadefTag.requireValidName(name);
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                throw duplicate(name, namespace);
+            }
+        }
+        if (!append) {
+            removeAllOf(ns);
+            em.flush();
+        }
+        List<MetadefTag> created = inOrder(ns, names);
+        created.forEach(em::persist);
+        return created;
+    }
+
+    public MetadefTag rename(RequestContext caller, String namespace, String name, String newName) {
+        MetadefNamespace ns = guard.guarded(caller, namespace, "modify_metadef_tag");
+        MetadefTag tag = find(ns, name).orElseThrow(() -> notFound(name));
+        if (!newName.equalsIgnoreCase(name) && find(ns, newName).isPresent()) {
+            throw duplicate(newName, namespace);
+        }
+        tag.rename(newName, Instant.now());
+        return tag;
+    }
+
+    public void remove(RequestContext caller, String namespace, String name) {
+        MetadefNamespace ns = guard.guarded(caller, namespace, "delete_metadef_tag");
+        em.remove(find(ns, name).orElseThrow(() -> notFound(name)));
+    }
+
+    public void removeAll(RequestContext caller, String namespace) {
+        removeAllOf(guard.guarded(caller, namespace, "delete_metadef_tags"));
+    }
+
+    /**
+     * New tags one microsecond apart (the database's precision), so listings keep the order they were given in,
+     * as the ids of Glance's rows keep it.
+     */
+    static List<MetadefTag> inOrder(MetadefNamespace ns, List<String> names) {
+        Instant now = Instant.now();
+        return java.util.stream.IntStream.range(0, names.size())
+                .mapToObj(i -> MetadefTag.create(ns.id(), names.get(i), now.plusNanos(1000L * i))).toList();
+    }
+
+    void removeAllOf(MetadefNamespace ns) {
+        em.createQuery("DELETE FROM MetadefTag t WHERE t.namespaceId = :ns").setParameter("ns", ns.id())
+                .executeUpdate();
+    }
+
+    private List<MetadefTag> tagsOf(MetadefNamespace ns) {
+        return em.createQuery("SELECT t FROM MetadefTag t WHERE t.namespaceId = :ns", MetadefTag.class)
+                .setParameter("ns", ns.id()).getResultList();
+    }
+
+    private Optional<MetadefTag> find(MetadefNamespace ns, String name) {
+        return tagsOf(ns).stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    private static NotFoundException notFound(String name) {
+        return new NotFoundException("Could not find metadata tag " + name);
+    }
+
+    private static ConflictException duplicate(String name, String namespace) {
+        return new ConflictException("A metadata tag with name=" + name + " already exists in namespace="
+                + namespace + ". (Please note that metadata tag names are case insensitive).");
+    }
+}
