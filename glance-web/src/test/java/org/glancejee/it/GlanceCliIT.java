@@ -56,6 +56,10 @@ class GlanceCliIT {
                 "--schema", "{\"type\": \"string\", \"enum\": [\"small\", \"large\"]}").ok();
         assertEquals("Flavor", property.properties().get("title"), property.describe());
 
+        // glanceclient sends back the whole namespace it read, its properties included.
+        Cli.Result updated = glance.run("md-namespace-update", ns, "--description", "updated by the CLI").ok();
+        assertEquals("updated by the CLI", updated.properties().get("description"), updated.describe());
+
         Cli.Result listed = glance.run("md-namespace-list").ok();
         assertTrue(listed.stdout().contains(ns), listed.describe());
         Cli.Result shown = glance.run("md-namespace-show", ns).ok();
@@ -66,6 +70,7 @@ class GlanceCliIT {
 
         JsonObject stored = Api.json(Api.get("/v2/metadefs/namespaces/" + ns));
         assertEquals("From the CLI", stored.getString("display_name"), stored::toString);
+        assertEquals("updated by the CLI", stored.getString("description"), stored::toString);
         assertEquals("public", stored.getString("visibility"), stored::toString);
         assertEquals(2, stored.getJsonObject("properties").getJsonObject("cli_flavor").getJsonArray("enum").size(),
                 stored::toString);

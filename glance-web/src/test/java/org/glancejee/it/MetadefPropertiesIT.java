@@ -86,6 +86,14 @@ class MetadefPropertiesIT {
         assertEquals("os_distro", shown.getJsonObject("os_distro").getString("name"));
         assertEquals(2, shown.getJsonObject("os_distro").getJsonArray("enum").size());
 
+        JsonObject whole = json(get("/v2/metadefs/namespaces/" + ns));
+        JsonObject sentBack = jakarta.json.Json.createObjectBuilder(whole).remove("self").remove("schema")
+                .remove("created_at").remove("updated_at").add("description", "changed").build();
+        HttpResponse<String> replaced = put("/v2/metadefs/namespaces/" + ns, sentBack.toString());
+        assertEquals(200, replaced.statusCode(), "a PUT of the namespace as read, contents included: "
+                + replaced.body());
+        assertEquals(2, json(get(properties(ns))).getJsonObject("properties").size(), "its properties stay");
+
         assertEquals(204, delete(properties(ns)).statusCode());
         assertEquals(0, json(get(properties(ns))).getJsonObject("properties").size());
         assertEquals(204, delete("/v2/metadefs/namespaces/" + ns).statusCode(), "then the namespace goes");

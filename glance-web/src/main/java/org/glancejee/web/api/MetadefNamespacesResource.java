@@ -95,7 +95,7 @@ public class MetadefNamespacesResource {
         JsonObject json = JsonBodies.parse(body).asJsonObject();
         List<PropertyDefinition> properties = embeddedProperties(json);
         List<String> tagNames = embeddedTags(json);
-        MetadefNamespace created = metadefs.create(Caller.of(request), draft(fields), properties, tagNames);
+        MetadefNamespace created = metadefs.create(Caller.of(request), draft(fields, true), properties, tagNames);
         JsonObjectBuilder view = Jsons.PROVIDER.createObjectBuilder(view(created));
         if (!properties.isEmpty()) {
             // As Glance answers a create: the definitions as given, without their names inside.
@@ -137,12 +137,12 @@ public class MetadefNamespacesResource {
     @Consumes(MediaType.WILDCARD)
     public Response update(@PathParam("namespace") String namespace, String body) {
         Map<String, Object> fields = JsonBodies.object(body);
+        // Checked, then left alone: a PUT changes the namespace's own fields only, as in Glance (glanceclient's
+        // md-namespace-update sends back the whole namespace it read, contents included).
         JsonObject json = JsonBodies.parse(body).asJsonObject();
-        if (!embeddedProperties(json).isEmpty() || !embeddedTags(json).isEmpty()) {
-            throw new InvalidInputException("Couldn't update metadata namespace: its properties and tags change"
-                    + " through " + BASE + "/{namespace}/properties and /tags");
-        }
-        return json(Response.ok(), view(metadefs.update(Caller.of(request), namespace, draft(fields))));
+        embeddedProperties(json);
+        embeddedTags(json);
+        return json(Response.ok(), view(metadefs.update(Caller.of(request), namespace, draft(fields, false))));
     }
 
     @DELETE
@@ -181,7 +181,7 @@ public class MetadefNamespacesResource {
     }
 
     /** A namespace body checked as Glance's namespace schema checks it. */
-    private static MetadefNamespace.Draft draft(Map<String, Object> fields) {
+    private static MetadefNamespace.Draft draft(Map<String, Object> fields, boolean create) {
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             String key = field.getKey();
             if (READ_ONLY.contains(key)) {
@@ -191,7 +191,7 @@ public class MetadefNamespacesResource {
                 continue;
             }
             if (NOT_YET.contains(key)) {
-                if (!isEmpty(field.getValue())) {
+                if (create && !isEmpty(field.getValue())) {
                     throw new InvalidInputException("Couldn't create metadata namespace: '" + key
                             + "' in a namespace body is not supported by this server yet");
                 }
