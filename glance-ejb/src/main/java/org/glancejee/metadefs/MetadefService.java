@@ -45,12 +45,30 @@ public class MetadefService {
     @Inject
     NamespaceGuard guard;
 
+    @Inject
+    MetadefObjectService objects;
+
+    @Inject
+    MetadefTagService tags;
+
+    @Inject
+    MetadefResourceTypeService resourceTypes;
+
+    /** What a namespace body may define along with the namespace; each list empty when absent. */
+    public record Contents(List<PropertyDefinition> properties, List<ObjectDefinition> objects, List<String> tags,
+                           List<ResourceTypeAssociation.Draft> associations) {
+        public static Contents none() {
+            return new Contents(List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
     /** One page of a listing; {@code next} is the marker of the following page, if there may be one. */
     public record NamespacePage(List<MetadefNamespace> namespaces, Optional<String> next) {
     }
 
     /** A listing's parameters as given: null where absent. */
-    public record NamespaceQuery(Integer limit, String marker, String sortKey, String sortDir, String visibility) {
+    public record NamespaceQuery(Integer limit, String marker, String sortKey, String sortDir, String visibility,
+                                 List<String> resourceTypes) {
     }
 
     public NamespacePage list(RequestContext caller, NamespaceQuery query) {
@@ -74,9 +92,12 @@ public class MetadefService {
         if (limit < 0) {
             throw new InvalidInputException("limit param must be positive");
         }
+        java.util.Set<String> ofResourceTypes = query.resourceTypes() == null ? null
+                : resourceTypes.namespacesFor(query.resourceTypes());
         List<MetadefNamespace> readable = em.createQuery("SELECT n FROM MetadefNamespace n", MetadefNamespace.class)
                 .getResultList().stream()
                 .filter(n -> query.visibility() == null || n.visibility().equals(query.visibility()))
+                .filter(n -> ofResourceTypes == null || ofResourceTypes.contains(n.id()))
                 .filter(n -> guard.mayRead(credentials, n))
                 .sorted(order).toList();
         int start = 0;
@@ -96,40 +117,72 @@ public class MetadefService {
         return readable(caller, namespace);
     }
 
-    /** Creates a namespace, with the properties and tags its body defines. */
-    public MetadefNamespace create(RequestContext caller, MetadefNamespace.Draft draft,
-                                   List<PropertyDefinition> properties, List<String> tags) {
+    /** Creates a namespace, with the properties, objects, tags and resource type associations its body defines. */
+    public MetadefNamespace create(RequestContext caller, MetadefNamespace.Draft draft, Contents contents) {
         Credentials credentials = ImageAuthorization.credentials(caller);
         String owner = draft.owner() == null ? caller.projectId() : draft.owner();
-        if (!policy.allowed("add_metadef_namespace", credentials, PolicyTargets.metadefNamespace(owner,
-                draft.visibility() == null ? "private" : draft.visibility()))) {
+        Map<String, Object> target = PolicyTargets.metadefNamespace(owner,
+                draft.visibility() == null ? "private" : draft.visibility());
+        if (!policy.allowed("add_metadef_namespace", credentials, target)) {
             throw refused("add_metadef_namespace");
         }
+        requireAllowed(!contents.associations().isEmpty(), "add_metadef_resource_type_association", credentials,
+                target);
+        requireAllowed(!contents.objects().isEmpty(), "add_metadef_object", credentials, target);
+        requireAllowed(!contents.properties().isEmpty(), "add_metadef_property", credentials, target);
+        requireAllowed(!contents.tags().isEmpty(), "add_metadef_tags", credentials, target);
         if (draft.namespace() != null && guard.find(draft.namespace()).isPresent()) {
             throw duplicate(draft.namespace());
         }
-        if (!properties.isEmpty() && !policy.allowed("add_metadef_property", credentials,
-                PolicyTargets.metadefNamespace(owner, draft.visibility()))) {
-            throw refused("add_metadef_property");
-        }
-        if (!tags.isEmpty() && !policy.allowed("add_metadef_tags", credentials,
-                PolicyTargets.metadefNamespace(owner, draft.visibility()))) {
-            throw refused("add_metadef_tags");
-        }
-        java.util.Set<String> distinct = new java.util.HashSet<>();
-        for (String tag : tags) {
-            MetadefTag.requireValidName(tag);
-            if (!distinct.add(tag.toLowerCase(java.util.Locale.ROOT))) {
-                throw new ConflictException("A metadata tag with name=" + tag + " already exists in namespace="
-                        + draft.namespace() + ". (Please note that metadata tag names are case insensitive).");
-            }
-        }
+        requireDistinct(draft.namespace(), contents);
         Instant now = Instant.now();
         MetadefNamespace created = MetadefNamespace.create(draft, caller.projectId(), now);
         em.persist(created);
-        properties.forEach(p -> em.persist(MetadefProperty.create(created.id(), p, now)));
-        MetadefTagService.inOrder(created, tags).forEach(em::persist);
+        fill(created, contents, false, now);
         return created;
+    }
+
+    /** Adds what a namespace body defines to a namespace: all of it new there (checked by the caller). */
+    public void fill(MetadefNamespace ns, Contents contents, boolean protectNewResourceTypes, Instant now) {
+        for (int i = 0; i < contents.associations().size(); i++) {
+            resourceTypes.associate(ns, contents.associations().get(i), protectNewResourceTypes,
+                    now.plusNanos(1000L * i));
+        }
+        MetadefObjectService.inOrder(ns, contents.objects(), now).forEach(em::persist);
+        contents.properties().forEach(p -> em.persist(MetadefProperty.create(ns.id(), p, now)));
+        MetadefTagService.inOrder(ns, contents.tags()).forEach(em::persist);
+    }
+
+    /** A namespace body names each property, object, tag (case-insensitively) and resource type once. */
+    static void requireDistinct(String namespace, Contents contents) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String tag : contents.tags()) {
+            MetadefTag.requireValidName(tag);
+            if (!seen.add(tag.toLowerCase(java.util.Locale.ROOT))) {
+                throw new ConflictException("A metadata tag with name=" + tag + " already exists in namespace="
+                        + namespace + ". (Please note that metadata tag names are case insensitive).");
+            }
+        }
+        seen.clear();
+        for (ObjectDefinition object : contents.objects()) {
+            if (!seen.add(object.name())) {
+                throw new ConflictException("A metadata definition object with name=" + object.name()
+                        + " already exists in namespace=" + namespace + ".");
+            }
+        }
+        seen.clear();
+        for (ResourceTypeAssociation.Draft association : contents.associations()) {
+            if (!seen.add(association.name())) {
+                throw new ConflictException("The metadata definition resource-type association of resource-type="
+                        + association.name() + " to namespace=" + namespace + " already exists.");
+            }
+        }
+    }
+
+    private void requireAllowed(boolean needed, String rule, Credentials credentials, Map<String, Object> target) {
+        if (needed && !policy.allowed(rule, credentials, target)) {
+            throw refused(rule);
+        }
     }
 
     /** PUT: the namespace takes the draft as a whole (Glance's defaults for what it leaves out). */
@@ -146,9 +199,7 @@ public class MetadefService {
     public void delete(RequestContext caller, String namespace) {
         MetadefNamespace existing = guard.guarded(caller, namespace, "delete_metadef_namespace");
         existing.requireDeletable();
-        removeAllProperties(existing);
-        em.createQuery("DELETE FROM MetadefTag t WHERE t.namespaceId = :ns").setParameter("ns", existing.id())
-                .executeUpdate();
+        removeContents(existing);
         em.remove(existing);
     }
 
@@ -157,9 +208,23 @@ public class MetadefService {
         return propertiesOf(guard.guarded(caller, namespace, "get_metadef_properties"));
     }
 
-    public MetadefProperty property(RequestContext caller, String namespace, String name) {
+    /**
+     * A property; with a resource type, {@code name} is the property's name as that resource knows it (with the
+     * association's prefix), and the property is found without it.
+     */
+    public MetadefProperty property(RequestContext caller, String namespace, String name, String resourceType) {
         MetadefNamespace ns = guard.guarded(caller, namespace, "get_metadef_property");
-        return findProperty(ns, name).orElseThrow(() -> new NotFoundException("Could not find property " + name));
+        String ownName = name;
+        if (resourceType != null) {
+            String prefix = resourceTypes.prefix(caller, ns, resourceType).orElse(null);
+            if (prefix == null || !name.startsWith(prefix)) {
+                throw new NotFoundException("Property " + name + " does not start with the expected resource type"
+                        + " association prefix of '" + (prefix == null ? "None" : prefix) + "'.");
+            }
+            ownName = name.substring(prefix.length());
+        }
+        String found = ownName;
+        return findProperty(ns, ownName).orElseThrow(() -> new NotFoundException("Could not find property " + found));
     }
 
     public MetadefProperty addProperty(RequestContext caller, String namespace, PropertyDefinition definition) {
@@ -195,12 +260,20 @@ public class MetadefService {
         removeAllProperties(guard.guarded(caller, namespace, "delete_metadef_namespace"));
     }
 
+    /** Everything a namespace holds: properties, objects, tags and resource type associations. */
+    public void removeContents(MetadefNamespace ns) {
+        removeAllProperties(ns);
+        objects.removeAllOf(ns);
+        tags.removeAllOf(ns);
+        resourceTypes.removeAllOf(ns);
+    }
+
     private void removeAllProperties(MetadefNamespace ns) {
         em.createQuery("DELETE FROM MetadefProperty p WHERE p.namespaceId = :ns").setParameter("ns", ns.id())
                 .executeUpdate();
     }
 
-    private List<MetadefProperty> propertiesOf(MetadefNamespace ns) {
+    public List<MetadefProperty> propertiesOf(MetadefNamespace ns) {
         return em.createQuery("SELECT p FROM MetadefProperty p WHERE p.namespaceId = :ns ORDER BY p.name",
                 MetadefProperty.class).setParameter("ns", ns.id()).getResultList();
     }

@@ -16,18 +16,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** A namespace's tags, under Glance's metadef tag rules. */
 @Stateless
 public class MetadefTagService {
-    private static final Map<String, Comparator<MetadefTag>> SORT_KEYS = Map.of(
-            "created_at", Comparator.comparing(MetadefTag::createdAt),
-            "updated_at", Comparator.comparing(MetadefTag::updatedAt),
-            "name", Comparator.comparing(MetadefTag::name));
-
     @PersistenceContext(unitName = "glance")
     EntityManager em;
 
@@ -43,27 +37,14 @@ public class MetadefTagService {
 
     public List<MetadefTag> list(RequestContext caller, String namespace, TagQuery query) {
         MetadefNamespace ns = guard.guarded(caller, namespace, "get_metadef_tags");
-        String sortDir = query.sortDir() == null ? "desc" : query.sortDir();
-        if (!sortDir.equals("asc") && !sortDir.equals("desc")) {
-            throw new InvalidInputException("Invalid sort direction: " + sortDir);
-        }
-        String sortKey = query.sortKey() == null ? "created_at" : query.sortKey();
-        Comparator<MetadefTag> order = Optional.ofNullable(SORT_KEYS.get(sortKey)).orElseThrow(() ->
-                new InvalidInputException("Invalid sort key: " + sortKey)).thenComparing(MetadefTag::id);
-        if (sortDir.equals("desc")) {
-            order = order.reversed();
-        }
+        Comparator<NamespaceContent> order = ContentListing.order(query.sortKey(), query.sortDir(), "desc");
         int limit = query.limit() == null ? api.limitParamDefault() : Math.min(api.apiLimitMax(), query.limit());
         if (limit < 0) {
             throw new InvalidInputException("limit param must be positive");
         }
-        List<MetadefTag> all = tagsOf(ns).stream().sorted(order).toList();
-        int start = 0;
-        if (query.marker() != null) {
-            MetadefTag marker = find(ns, query.marker()).orElseThrow(() -> notFound(query.marker()));
-            start = all.indexOf(marker) + 1;
-        }
-        return all.subList(Math.min(start, all.size()), Math.min(all.size(), start + limit));
+        Optional<MetadefTag> marker = query.marker() == null ? Optional.empty()
+                : Optional.of(find(ns, query.marker()).orElseThrow(() -> notFound(query.marker())));
+        return ContentListing.page(tagsOf(ns).stream().sorted(order).toList(), marker, limit);
     }
 
     /** For a namespace's show: its tags, newest first, if the caller may read them. */
@@ -140,12 +121,12 @@ public class MetadefTagService {
                 .mapToObj(i -> MetadefTag.create(ns.id(), names.get(i), now.plusNanos(1000L * i))).toList();
     }
 
-    void removeAllOf(MetadefNamespace ns) {
+    public void removeAllOf(MetadefNamespace ns) {
         em.createQuery("DELETE FROM MetadefTag t WHERE t.namespaceId = :ns").setParameter("ns", ns.id())
                 .executeUpdate();
     }
 
-    private List<MetadefTag> tagsOf(MetadefNamespace ns) {
+    public List<MetadefTag> tagsOf(MetadefNamespace ns) {
         return em.createQuery("SELECT t FROM MetadefTag t WHERE t.namespaceId = :ns", MetadefTag.class)
                 .setParameter("ns", ns.id()).getResultList();
     }

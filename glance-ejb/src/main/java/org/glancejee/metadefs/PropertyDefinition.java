@@ -47,58 +47,65 @@ public final class PropertyDefinition {
      * endpoints), else the given one (a namespace's {@code properties} map).
      */
     public static PropertyDefinition parse(JsonObject body, String givenName, boolean nameRequired) {
+        return parse(body, givenName, nameRequired, "property");
+    }
+
+    /** As {@link #parse(JsonObject, String, boolean)}, its errors naming the schema of the body it is part of. */
+    public static PropertyDefinition parse(JsonObject body, String givenName, boolean nameRequired, String schemaName) {
         for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
             JsonValue.ValueType[] allowed = KEYWORDS.get(entry.getKey());
             if (allowed == null) {
-                throw invalid("Additional properties are not allowed ('" + entry.getKey() + "' was unexpected)");
+                throw invalid(schemaName, "Additional properties are not allowed ('" + entry.getKey()
+                        + "' was unexpected)");
             }
             if (allowed.length > 0 && !Set.of(allowed).contains(entry.getValue().getValueType())) {
-                throw invalid(entry.getValue() + " is not of the type of '" + entry.getKey() + "'");
+                throw invalid(schemaName, entry.getValue() + " is not of the type of '" + entry.getKey() + "'");
             }
         }
         for (String required : nameRequired ? new String[] {"name", "title", "type"} : new String[] {"title", "type"}) {
             if (!body.containsKey(required)) {
-                throw invalid("'" + required + "' is a required property");
+                throw invalid(schemaName, "'" + required + "' is a required property");
             }
         }
         String type = body.getString("type");
         if (!TYPES.contains(type)) {
-            throw invalid("'" + type + "' is not one of ['array', 'boolean', 'integer', 'number', 'object',"
+            throw invalid(schemaName, "'" + type + "' is not one of ['array', 'boolean', 'integer', 'number', 'object',"
                     + " 'string', None]");
         }
         for (String count : COUNTS) {
             if (body.get(count) instanceof JsonNumber n && (!n.isIntegral() || n.longValue() < 0)) {
-                throw invalid(n + " is not a positive integer ('" + count + "')");
+                throw invalid(schemaName, n + " is not a positive integer ('" + count + "')");
             }
         }
         if (body.get("pattern") instanceof JsonString pattern) {
             try {
                 Pattern.compile(pattern.getString());
             } catch (PatternSyntaxException e) {
-                throw invalid("'" + pattern.getString() + "' is not a 'regex'");
+                throw invalid(schemaName, "'" + pattern.getString() + "' is not a 'regex'");
             }
         }
         if (body.get("items") instanceof JsonObject items) {
             for (String key : items.keySet()) {
                 if (!key.equals("type") && !key.equals("enum")) {
-                    throw invalid("Additional properties are not allowed in 'items' ('" + key + "' was unexpected)");
+                    throw invalid(schemaName, "Additional properties are not allowed in 'items' ('" + key
+                            + "' was unexpected)");
                 }
             }
             if (items.containsKey("type") && !(items.get("type") instanceof JsonString t && TYPES.contains(t.getString()))) {
-                throw invalid(items.get("type") + " is not a type for 'items'");
+                throw invalid(schemaName, items.get("type") + " is not a type for 'items'");
             }
         }
         if (body.get("required") instanceof JsonArray required) {
             Set<JsonValue> seen = new HashSet<>();
             for (JsonValue value : required) {
                 if (!(value instanceof JsonString) || !seen.add(value)) {
-                    throw invalid("'required' must list distinct strings");
+                    throw invalid(schemaName, "'required' must list distinct strings");
                 }
             }
         }
         String name = nameRequired ? body.getString("name") : givenName;
         if (name == null || name.isEmpty() || name.length() > 80) {
-            throw invalid("a property's name takes 1 to 80 characters");
+            throw invalid(schemaName, "a property's name takes 1 to 80 characters");
         }
         JsonObjectBuilder schema = Json.createObjectBuilder(body);
         schema.remove("name");
@@ -126,8 +133,8 @@ public final class PropertyDefinition {
         return json.build();
     }
 
-    private static InvalidInputException invalid(String why) {
-        return new InvalidInputException("Provided object does not match schema 'property': " + why);
+    private static InvalidInputException invalid(String schemaName, String why) {
+        return new InvalidInputException("Provided object does not match schema '" + schemaName + "': " + why);
     }
 
     private static JsonValue.ValueType[] strings() {

@@ -30,7 +30,8 @@ class MetadefSchemasIT {
 
     @Test
     void eachSchemaIsGlancesOwn() {
-        for (String name : List.of("namespace", "namespaces", "property", "properties", "tag", "tags")) {
+        for (String name : List.of("namespace", "namespaces", "object", "objects", "property", "properties",
+                "resource_type", "resource_types", "tag", "tags")) {
             String path = "/v2/schemas/metadefs/" + name;
             HttpResponse<String> theirs = glance.api().get(path);
             HttpResponse<String> ours = Api.get(path);

@@ -64,4 +64,16 @@ final class Links {
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
     }
+
+    /** A {@code limit} query parameter as given (null when absent); 400 as Glance when it is not an integer. */
+    static Integer limitParam(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new org.glancejee.domain.InvalidInputException("limit param must be an integer");
+        }
+    }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -23,6 +24,11 @@ import org.glancejee.domain.ForbiddenException;
 import org.glancejee.domain.InvalidInputException;
 import org.glancejee.domain.RequestContext;
 import org.glancejee.metadefs.MetadefNamespace;
+import org.glancejee.metadefs.MetadefObject;
+import org.glancejee.metadefs.MetadefObjectService;
+import org.glancejee.metadefs.MetadefResourceTypeService;
+import org.glancejee.metadefs.ObjectDefinition;
+import org.glancejee.metadefs.ResourceTypeAssociation;
 import org.glancejee.metadefs.MetadefProperty;
 import org.glancejee.metadefs.PropertyDefinition;
 import org.glancejee.metadefs.MetadefService;
@@ -44,15 +50,21 @@ import java.util.Set;
 public class MetadefNamespacesResource {
     private static final String BASE = "/v2/metadefs/namespaces";
     private static final Set<String> READ_ONLY = Set.of("created_at", "updated_at", "self", "schema");
-    private static final Set<String> NOT_YET = Set.of("objects", "resource_type_associations");
     private static final Set<String> FIELDS = Set.of("namespace", "display_name", "description", "visibility",
             "protected", "owner");
+    private static final Set<String> CONTENTS = Set.of("properties", "objects", "tags", "resource_type_associations");
 
     @Inject
     MetadefService metadefs;
 
     @Inject
     MetadefTagService tagService;
+
+    @Inject
+    MetadefObjectService objectService;
+
+    @Inject
+    MetadefResourceTypeService resourceTypes;
 
     @Inject
     ApiSettings settings;
@@ -65,18 +77,14 @@ public class MetadefNamespacesResource {
         List<Map.Entry<String, String>> params = Links.queryParameters(uri);
         Map<String, String> last = new java.util.HashMap<>();
         params.forEach(p -> last.put(p.getKey(), p.getValue()));
-        Integer limit = null;
-        if (last.containsKey("limit")) {
-            try {
-                limit = Integer.parseInt(last.get("limit"));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("limit param must be an integer");
-            }
-        }
-        MetadefService.NamespacePage page = metadefs.list(Caller.of(request), new MetadefService.NamespaceQuery(
-                limit, last.get("marker"), last.get("sort_key"), last.get("sort_dir"), last.get("visibility")));
+        Integer limit = Links.limitParam(last.get("limit"));
+        List<String> types = last.containsKey("resource_types")
+                ? List.of(last.get("resource_types").split(",")) : null;
+        RequestContext caller = Caller.of(request);
+        MetadefService.NamespacePage page = metadefs.list(caller, new MetadefService.NamespaceQuery(
+                limit, last.get("marker"), last.get("sort_key"), last.get("sort_dir"), last.get("visibility"), types));
         JsonArrayBuilder namespaces = Jsons.PROVIDER.createArrayBuilder();
-        page.namespaces().forEach(n -> namespaces.add(view(n)));
+        page.namespaces().forEach(n -> namespaces.add(withAssociations(view(n), resourceTypes.shownWith(caller, n))));
         JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder().add("namespaces", namespaces);
         page.next().ifPresent(marker -> {
             List<Map.Entry<String, String>> next = new java.util.ArrayList<>(params);
@@ -92,38 +100,66 @@ public class MetadefNamespacesResource {
     @Consumes(MediaType.WILDCARD)
     public Response create(String body, @Context UriInfo uri) {
         Map<String, Object> fields = JsonBodies.object(body);
-        JsonObject json = JsonBodies.parse(body).asJsonObject();
-        List<PropertyDefinition> properties = embeddedProperties(json);
-        List<String> tagNames = embeddedTags(json);
-        MetadefNamespace created = metadefs.create(Caller.of(request), draft(fields, true), properties, tagNames);
+        MetadefService.Contents contents = contents(JsonBodies.parse(body).asJsonObject());
+        MetadefNamespace created = metadefs.create(Caller.of(request), draft(fields), contents);
+        // As Glance answers a create: the namespace, and its contents as given.
         JsonObjectBuilder view = Jsons.PROVIDER.createObjectBuilder(view(created));
-        if (!properties.isEmpty()) {
-            // As Glance answers a create: the definitions as given, without their names inside.
-            JsonObjectBuilder given = Jsons.PROVIDER.createObjectBuilder();
-            properties.forEach(p -> {
-                JsonObjectBuilder definition = Jsons.PROVIDER.createObjectBuilder(p.toJson());
-                given.add(p.name(), definition.remove("name"));
+        if (!contents.associations().isEmpty()) {
+            JsonArrayBuilder associations = Jsons.PROVIDER.createArrayBuilder();
+            contents.associations().forEach(a -> {
+                JsonObjectBuilder association = Jsons.PROVIDER.createObjectBuilder().add("name", a.name());
+                if (a.prefix() != null) {
+                    association.add("prefix", a.prefix());
+                }
+                if (a.propertiesTarget() != null) {
+                    association.add("properties_target", a.propertiesTarget());
+                }
+                associations.add(association);
             });
-            view.add("properties", given);
+            view.add("resource_type_associations", associations);
         }
-        if (!tagNames.isEmpty()) {
+        if (!contents.objects().isEmpty()) {
+            JsonArrayBuilder objects = Jsons.PROVIDER.createArrayBuilder();
+            contents.objects().forEach(o -> objects.add(o.toJson("")));
+            view.add("objects", objects);
+        }
+        if (!contents.properties().isEmpty()) {
+            Map<String, PropertyDefinition> byName = new java.util.LinkedHashMap<>();
+            contents.properties().forEach(p -> byName.put(p.name(), p));
+            view.add("properties", ObjectDefinition.propertiesJson(byName, ""));
+        }
+        if (!contents.tags().isEmpty()) {
             JsonArrayBuilder tags = Jsons.PROVIDER.createArrayBuilder();
-            tagNames.forEach(t -> tags.add(Jsons.PROVIDER.createObjectBuilder().add("name", t)));
+            contents.tags().forEach(t -> tags.add(Jsons.PROVIDER.createObjectBuilder().add("name", t)));
             view.add("tags", tags);
         }
         return json(Response.status(Response.Status.CREATED).location(URI.create(Links.absolute(uri,
                 settings.publicEndpoint(), BASE + "/" + created.namespace()))), view.build());
     }
 
+    /**
+     * A namespace with everything it holds; with {@code resource_type}, property names (also those of its
+     * objects) carry the prefix of the namespace's association with that resource type.
+     */
     @GET
     @Path("{namespace}")
-    public Response show(@PathParam("namespace") String namespace) {
+    public Response show(@PathParam("namespace") String namespace, @QueryParam("resource_type") String resourceType) {
         RequestContext caller = Caller.of(request);
         MetadefNamespace shown = metadefs.show(caller, namespace);
-        JsonObjectBuilder view = Jsons.PROVIDER.createObjectBuilder(view(shown));
+        List<MetadefResourceTypeService.Association> associations = resourceTypes.shownWith(caller, shown);
+        String prefix = resourceType == null ? "" : associations.stream()
+                .filter(a -> a.name().equals(resourceType) && a.prefix() != null).findFirst()
+                .map(MetadefResourceTypeService.Association::prefix).orElse("");
+        JsonObjectBuilder view = Jsons.PROVIDER.createObjectBuilder(withAssociations(view(shown), associations));
+        List<MetadefObject> objects = objectService.shownWith(caller, shown);
+        if (!objects.isEmpty()) {
+            JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
+            objects.forEach(o -> array.add(MetadefObjectsResource.view(shown.namespace(), o, prefix)));
+            view.add("objects", array);
+        }
         List<MetadefProperty> properties = metadefs.propertiesShownWith(caller, shown);
         if (!properties.isEmpty()) {
-            view.add("properties", MetadefPropertiesResource.byName(properties));
+            view.add("properties", MetadefPropertiesResource.byName(properties, prefix));
         }
         List<MetadefTag> tags = tagService.shownWith(caller, shown);
         if (!tags.isEmpty()) {
@@ -139,10 +175,8 @@ public class MetadefNamespacesResource {
         Map<String, Object> fields = JsonBodies.object(body);
         // Checked, then left alone: a PUT changes the namespace's own fields only, as in Glance (glanceclient's
         // md-namespace-update sends back the whole namespace it read, contents included).
-        JsonObject json = JsonBodies.parse(body).asJsonObject();
-        embeddedProperties(json);
-        embeddedTags(json);
-        return json(Response.ok(), view(metadefs.update(Caller.of(request), namespace, draft(fields, false))));
+        contents(JsonBodies.parse(body).asJsonObject());
+        return json(Response.ok(), view(metadefs.update(Caller.of(request), namespace, draft(fields))));
     }
 
     @DELETE
@@ -150,6 +184,64 @@ public class MetadefNamespacesResource {
     public Response delete(@PathParam("namespace") String namespace) {
         metadefs.delete(Caller.of(request), namespace);
         return Response.noContent().build();
+    }
+
+    /** What a namespace body defines besides the namespace, each part checked as its schema checks it. */
+    private static MetadefService.Contents contents(JsonObject body) {
+        return new MetadefService.Contents(embeddedProperties(body), embeddedObjects(body), embeddedTags(body),
+                embeddedAssociations(body));
+    }
+
+    private static List<ObjectDefinition> embeddedObjects(JsonObject body) {
+        List<ObjectDefinition> objects = new java.util.ArrayList<>();
+        for (JsonValue item : array(body, "objects")) {
+            if (!(item instanceof JsonObject object)) {
+                throw new InvalidInputException("Provided object does not match schema 'namespace': " + item
+                        + " is not of type 'object' (objects)");
+            }
+            // What a namespace show adds to an object; a namespace PUT sends it back.
+            JsonObjectBuilder fields = Jsons.PROVIDER.createObjectBuilder(object);
+            List.of("created_at", "updated_at", "self", "schema").forEach(fields::remove);
+            objects.add(ObjectDefinition.parse(fields.build()));
+        }
+        return objects;
+    }
+
+    private static List<ResourceTypeAssociation.Draft> embeddedAssociations(JsonObject body) {
+        List<ResourceTypeAssociation.Draft> associations = new java.util.ArrayList<>();
+        for (JsonValue item : array(body, "resource_type_associations")) {
+            if (!(item instanceof JsonObject object)) {
+                throw new InvalidInputException("Provided object does not match schema 'namespace': " + item
+                        + " is not of type 'object' (resource_type_associations)");
+            }
+            // The namespace schema lets an association carry its times; a namespace PUT sends them back.
+            JsonObjectBuilder fields = Jsons.PROVIDER.createObjectBuilder(object);
+            fields.remove("created_at");
+            fields.remove("updated_at");
+            associations.add(MetadefAssociationsResource.draft(fields.build()));
+        }
+        return associations;
+    }
+
+    private static List<JsonValue> array(JsonObject body, String key) {
+        JsonValue value = body.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidInputException("Provided object does not match schema 'namespace': '" + key
+                    + "' is not of type 'array'");
+        }
+        return value.asJsonArray();
+    }
+
+    private static JsonObject withAssociations(JsonObject namespace,
+                                               List<MetadefResourceTypeService.Association> associations) {
+        if (associations.isEmpty()) {
+            return namespace;
+        }
+        return Jsons.PROVIDER.createObjectBuilder(namespace)
+                .add("resource_type_associations", MetadefAssociationsResource.views(associations)).build();
     }
 
     /** The {@code properties} a namespace body defines, each checked as the property schema checks it. */
@@ -181,21 +273,13 @@ public class MetadefNamespacesResource {
     }
 
     /** A namespace body checked as Glance's namespace schema checks it. */
-    private static MetadefNamespace.Draft draft(Map<String, Object> fields, boolean create) {
+    private static MetadefNamespace.Draft draft(Map<String, Object> fields) {
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             String key = field.getKey();
             if (READ_ONLY.contains(key)) {
                 throw new ForbiddenException("Attribute '" + key + "' is read-only.");
             }
-            if (key.equals("properties") || key.equals("tags")) {
-                continue;
-            }
-            if (NOT_YET.contains(key)) {
-                if (create && !isEmpty(field.getValue())) {
-                    throw new InvalidInputException("Couldn't create metadata namespace: '" + key
-                            + "' in a namespace body is not supported by this server yet");
-                }
-            } else if (!FIELDS.contains(key)) {
+            if (!FIELDS.contains(key) && !CONTENTS.contains(key)) {
                 throw new InvalidInputException("Provided object does not match schema 'namespace': Additional"
                         + " properties are not allowed ('" + key + "' was unexpected)");
             }
@@ -203,11 +287,6 @@ public class MetadefNamespacesResource {
         return new MetadefNamespace.Draft(text(fields, "namespace", 80), text(fields, "display_name", 80),
                 text(fields, "description", 500), text(fields, "visibility", 32), bool(fields, "protected"),
                 text(fields, "owner", 255));
-    }
-
-    private static boolean isEmpty(Object value) {
-        return value == null || (value instanceof Map<?, ?> m && m.isEmpty())
-                || (value instanceof List<?> l && l.isEmpty());
     }
 
     private static String text(Map<String, Object> fields, String key, int maxLength) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -61,8 +62,9 @@ public class MetadefPropertiesResource {
 
     @GET
     @Path("{name}")
-    public Response show(@PathParam("name") String name) {
-        return json(Response.ok(), metadefs.property(Caller.of(request), namespace, name).definition().toJson());
+    public Response show(@PathParam("name") String name, @QueryParam("resource_type") String resourceType) {
+        return json(Response.ok(), metadefs.property(Caller.of(request), namespace, name, resourceType)
+                .definition().toJson());
     }
 
     @PUT
@@ -82,8 +84,13 @@ public class MetadefPropertiesResource {
 
     /** Properties as a namespace and the listing show them: an object by name. */
     static JsonObject byName(List<MetadefProperty> properties) {
+        return byName(properties, "");
+    }
+
+    /** The same, each name with a resource type's prefix, as a namespace shown for that resource type. */
+    static JsonObject byName(List<MetadefProperty> properties, String prefix) {
         JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
-        properties.forEach(p -> json.add(p.name(), p.definition().toJson()));
+        properties.forEach(p -> json.add(prefix + p.name(), p.definition().toJson()));
         return json.build();
     }
 

@@ -48,16 +48,8 @@ public class MetadefTagsResource {
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("marker") String marker,
                          @QueryParam("sort_key") String sortKey, @QueryParam("sort_dir") String sortDir) {
-        Integer parsedLimit = null;
-        if (limit != null) {
-            try {
-                parsedLimit = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("limit param must be an integer");
-            }
-        }
         List<MetadefTag> page = tags.list(Caller.of(request), namespace,
-                new MetadefTagService.TagQuery(parsedLimit, marker, sortKey, sortDir));
+                new MetadefTagService.TagQuery(Links.limitParam(limit), marker, sortKey, sortDir));
         return json(Response.ok(), Jsons.PROVIDER.createObjectBuilder().add("tags", names(page)).build());
     }
 

@@ -18,10 +18,16 @@ public final class MetadefSchemas {
     public static Optional<JsonObject> named(String name) {
         return Optional.ofNullable(switch (name) {
             case "namespace" -> namespace(true);
-            case "namespaces" -> paged("namespaces", array(namespace(false)), namespaceDefinitions());
+            case "namespaces" -> paged("namespaces", namespace(false), namespaceDefinitions());
             case "property" -> property(true);
-            case "properties" -> paged("properties", object().add("type", "object")
-                    .add("additionalProperties", property(false)).build(), propertyDefinitions());
+            case "properties" -> object().add("name", "properties").add("properties", object()
+                            .add("properties", object().add("type", "object").add("additionalProperties", property(false)))
+                            .add("first", type("string")).add("next", type("string")).add("schema", type("string")))
+                    .add("links", links()).add("definitions", propertyDefinitions()).build();
+            case "object" -> metadefObject(true);
+            case "objects" -> paged("objects", metadefObject(false), namespaceDefinitions());
+            case "resource_type" -> resourceTypeAssociation();
+            case "resource_types" -> paged("resource_type_associations", resourceTypeAssociation(), null);
             case "tag" -> tag();
             case "tags" -> object().add("name", "tags").add("properties", object().add("tags", array(tag()))
                             .add("first", type("string")).add("next", type("string")).add("schema", type("string")))
@@ -123,6 +129,41 @@ public final class MetadefSchemas {
                 .add("stringArray", stringArray.add("uniqueItems", true));
     }
 
+    /** An object (a named group of property definitions); a listing's items carry no definitions. */
+    private static JsonObject metadefObject(boolean whole) {
+        JsonObjectBuilder schema = object().add("name", "object").add("properties", object()
+                        .add("name", object().add("type", "string").add("maxLength", 80))
+                        .add("description", type("string"))
+                        .add("required", ref("stringArray"))
+                        .add("properties", ref("property"))
+                        .add("schema", readOnlyString())
+                        .add("self", readOnlyString())
+                        .add("created_at", timestamp("Date and time of object creation"))
+                        .add("updated_at", timestamp("Date and time of the last object modification")))
+                .add("additionalProperties", false);
+        if (whole) {
+            schema.add("definitions", namespaceDefinitions());
+        }
+        return schema.add("required", strings("name")).build();
+    }
+
+    private static JsonObject resourceTypeAssociation() {
+        return object().add("name", "resource_type_association").add("properties", object()
+                        .add("name", text("Resource type names should be aligned with Heat resource types whenever"
+                                + " possible: https://docs.openstack.org/heat/latest/template_guide/openstack.html", 80))
+                        .add("prefix", text("Specifies the prefix to use for the given resource type. Any properties"
+                                + " in the namespace should be prefixed with this prefix when being applied to the"
+                                + " specified resource type. Must include prefix separator (e.g. a colon :).", 80))
+                        .add("properties_target", text("Some resource types allow more than one key / value pair"
+                                + " per instance.  For example, Cinder allows user and image metadata on volumes."
+                                + " Only the image properties metadata is evaluated by Nova (scheduling or drivers)."
+                                + " This property allows a namespace target to remove the ambiguity.", 80))
+                        .add("created_at", timestamp("Date and time of resource type association"))
+                        .add("updated_at", timestamp("Date and time of the last resource type association"
+                                + " modification")))
+                .add("additionalProperties", false).add("required", strings("name")).build();
+    }
+
     private static JsonObject tag() {
         return object().add("name", "tag").add("properties", object()
                         .add("name", object().add("type", "string").add("maxLength", 80))
@@ -139,10 +180,10 @@ public final class MetadefSchemas {
     }
 
     private static JsonObject paged(String name, JsonObject items, JsonObject definitions) {
-        return object().add("name", name).add("properties", object().add(name, items)
+        JsonObjectBuilder schema = object().add("name", name).add("properties", object().add(name, array(items))
                         .add("first", type("string")).add("next", type("string")).add("schema", type("string")))
-                .add("links", links())
-                .add("definitions", definitions).build();
+                .add("links", links());
+        return (definitions == null ? schema : schema.add("definitions", definitions)).build();
     }
 
     private static JsonObject array(JsonObject items) {
