@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.glancejee.jobs.JobScheduler;
 import org.glancejee.jobs.Scrubber;
+import org.glancejee.metadefs.MetadefCatalogue;
 import org.glancejee.replication.Replicator;
 import org.glancejee.store.ConfiguredStore;
 import org.glancejee.store.ImageStores;
@@ -48,6 +49,9 @@ public class JmxRegistrar {
     @Inject
     Replicator replicator;
 
+    @Inject
+    MetadefCatalogue metadefs;
+
     private final List<ObjectName> registered = new ArrayList<>();
 
     @PostConstruct
@@ -59,6 +63,7 @@ public class JmxRegistrar {
             register("type=Job,name=" + ObjectName.quote(job), new JobView(job, jobs));
         }
         register("type=Scrubber", new ScrubberView(scrubber));
+        register("type=Metadefs", new MetadefsView(metadefs));
         if (!replicator.targets().isEmpty()) {
             register("type=Replicator", new ReplicatorView(replicator));
         }

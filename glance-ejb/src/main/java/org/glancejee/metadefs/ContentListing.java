@@ -17,13 +17,13 @@ final class ContentListing {
     private ContentListing() {
     }
 
-    /** The order a listing asks for; {@code reverse} (sort_dir=desc) turns it around. */
-    static Comparator<NamespaceContent> order(String sortKey, String sortDir, String defaultDir) {
+    /** The order a listing asks for, or the listing's own; sort_dir=desc turns it around. */
+    static Comparator<NamespaceContent> order(String sortKey, String sortDir, String defaultKey, String defaultDir) {
         String dir = sortDir == null ? defaultDir : sortDir;
         if (!dir.equals("asc") && !dir.equals("desc")) {
             throw new InvalidInputException("Invalid sort direction: " + dir);
         }
-        String key = sortKey == null ? "created_at" : sortKey;
+        String key = sortKey == null ? defaultKey : sortKey;
         Comparator<NamespaceContent> order = Optional.ofNullable(SORT_KEYS.get(key)).orElseThrow(() ->
                 new InvalidInputException("Invalid sort key: " + key)).thenComparing(NamespaceContent::id);
         return dir.equals("desc") ? order.reversed() : order;

@@ -34,12 +34,12 @@ public class MetadefObjectService {
     }
 
     /**
-     * Objects in the order they were created unless a sort is asked for (Glance lists them so, and ignores
-     * limit and marker; we apply them).
+     * Objects by name unless a sort is asked for (Glance always lists them by name, ignoring sort, limit and
+     * marker; we apply them).
      */
     public List<MetadefObject> list(RequestContext caller, String namespace, ObjectQuery query) {
         MetadefNamespace ns = guard.guarded(caller, namespace, "get_metadef_objects");
-        Comparator<NamespaceContent> order = ContentListing.order(query.sortKey(), query.sortDir(), "asc");
+        Comparator<NamespaceContent> order = ContentListing.order(query.sortKey(), query.sortDir(), "name", "asc");
         if (query.limit() != null && query.limit() <= 0) {
             throw new InvalidInputException("limit param must be positive");
         }
@@ -49,10 +49,10 @@ public class MetadefObjectService {
         return ContentListing.page(objectsOf(ns).stream().sorted(order).toList(), marker, limit);
     }
 
-    /** For a namespace's show: its objects in creation order, if the caller may read them. */
+    /** For a namespace's show: its objects by name, if the caller may read them. */
     public List<MetadefObject> shownWith(RequestContext caller, MetadefNamespace ns) {
         return guard.allowed("get_metadef_objects", ImageAuthorization.credentials(caller), ns)
-                ? objectsOf(ns).stream().sorted(Comparator.comparing(MetadefObject::createdAt)).toList()
+                ? objectsOf(ns).stream().sorted(Comparator.comparing(MetadefObject::name)).toList()
                 : List.of();
     }
 

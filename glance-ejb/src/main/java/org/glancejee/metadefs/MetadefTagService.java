@@ -37,7 +37,7 @@ public class MetadefTagService {
 
     public List<MetadefTag> list(RequestContext caller, String namespace, TagQuery query) {
         MetadefNamespace ns = guard.guarded(caller, namespace, "get_metadef_tags");
-        Comparator<NamespaceContent> order = ContentListing.order(query.sortKey(), query.sortDir(), "desc");
+        Comparator<NamespaceContent> order = ContentListing.order(query.sortKey(), query.sortDir(), "created_at", "desc");
         int limit = query.limit() == null ? api.limitParamDefault() : Math.min(api.apiLimitMax(), query.limit());
         if (limit < 0) {
             throw new InvalidInputException("limit param must be positive");

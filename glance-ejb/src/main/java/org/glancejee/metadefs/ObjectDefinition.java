@@ -91,7 +91,7 @@ public record ObjectDefinition(String name, String description, List<String> req
 
     /** What Glance keeps of the properties: the definitions by name, as JSON text. */
     String propertiesText() {
-        return propertiesJson(properties == null ? Map.of() : properties).toString();
+        return givenProperties(properties == null ? Map.of() : properties).toString();
     }
 
     static Map<String, PropertyDefinition> storedProperties(String text) {
@@ -106,7 +106,7 @@ public record ObjectDefinition(String name, String description, List<String> req
         return definitions;
     }
 
-    /** The definitions by name, each without its name inside, optionally each name prefixed. */
+    /** The definitions by name as the API shows them, each without its name inside, each name prefixed. */
     public static JsonObject propertiesJson(Map<String, PropertyDefinition> properties, String prefix) {
         JsonObjectBuilder json = Json.createObjectBuilder();
         properties.forEach((name, definition) -> {
@@ -116,12 +116,33 @@ public record ObjectDefinition(String name, String description, List<String> req
         return json.build();
     }
 
-    static JsonObject propertiesJson(Map<String, PropertyDefinition> properties) {
-        return propertiesJson(properties, "");
+    /** The definitions by name exactly as given, each without its name inside: stored and exported so. */
+    static JsonObject givenProperties(Map<String, PropertyDefinition> properties) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        properties.forEach((name, definition) -> json.add(name,
+                Json.createObjectBuilder(definition.given()).remove("name")));
+        return json.build();
     }
 
     /** The object's own fields as the API shows them; absent ones left out. */
     public JsonObjectBuilder toJson(String prefix) {
+        JsonObjectBuilder json = fields(prefix);
+        if (properties != null) {
+            json.add("properties", propertiesJson(properties, prefix));
+        }
+        return json;
+    }
+
+    /** The object as a definition file holds it: its properties exactly as given. */
+    JsonObjectBuilder toFile() {
+        JsonObjectBuilder json = fields("");
+        if (properties != null) {
+            json.add("properties", givenProperties(properties));
+        }
+        return json;
+    }
+
+    private JsonObjectBuilder fields(String prefix) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("name", name);
         if (required != null) {
             JsonArrayBuilder names = Json.createArrayBuilder();
@@ -130,9 +151,6 @@ public record ObjectDefinition(String name, String description, List<String> req
         }
         if (description != null) {
             json.add("description", description);
-        }
-        if (properties != null) {
-            json.add("properties", propertiesJson(properties, prefix));
         }
         return json;
     }

@@ -107,9 +107,7 @@ public final class PropertyDefinition {
         if (name == null || name.isEmpty() || name.length() > 80) {
             throw invalid(schemaName, "a property's name takes 1 to 80 characters");
         }
-        JsonObjectBuilder schema = Json.createObjectBuilder(body);
-        schema.remove("name");
-        return new PropertyDefinition(name, schema.build());
+        return new PropertyDefinition(name, body);
     }
 
     static PropertyDefinition stored(String name, String schemaText) {
@@ -126,11 +124,38 @@ public final class PropertyDefinition {
         return schema.toString();
     }
 
-    /** The definition as the API shows it: its name first, then its schema keywords. */
+    /** The definition as the property endpoints show it: its name first, then its schema keywords. */
     public JsonObject toJson() {
         JsonObjectBuilder json = Json.createObjectBuilder().add("name", name);
-        schema.forEach(json::add);
+        asListed().forEach((key, value) -> {
+            if (!key.equals("name")) {
+                json.add(key, value);
+            }
+        });
         return json.build();
+    }
+
+    /**
+     * The definition as namespaces and property lists show it: as it was given (Glance keeps a "name" in it when
+     * the property came from the property endpoints, and none when it came with its namespace or from a file),
+     * with a scalar default shown as text, as Glance shows it (8 as "8", true as "True"). Glance shows a list or
+     * object default as null, losing it; we show it as it was given.
+     */
+    public JsonObject asListed() {
+        JsonValue given = schema.get("default");
+        if (given == null || given.getValueType() == JsonValue.ValueType.STRING
+                || given.getValueType() == JsonValue.ValueType.NULL
+                || given.getValueType() == JsonValue.ValueType.ARRAY
+                || given.getValueType() == JsonValue.ValueType.OBJECT) {
+            return schema;
+        }
+        String text = given == JsonValue.TRUE ? "True" : given == JsonValue.FALSE ? "False" : given.toString();
+        return Json.createObjectBuilder(schema).add("default", text).build();
+    }
+
+    /** The definition exactly as it was given, as stored and exported. */
+    JsonObject given() {
+        return schema;
     }
 
     private static InvalidInputException invalid(String schemaName, String why) {

@@ -81,6 +81,62 @@ class GlanceCliIT {
     }
 
     @Test
+    void metadefObjectsTagsAndResourceTypesAreManagedWithTheMdCommands() throws Exception {
+        String ns = "CLI::" + unique("mdobj");
+        glance.run("md-namespace-create", ns, "--visibility", "public", "--owner", "cli-project").ok();
+        Cli.Result object = glance.run("md-object-create", ns, "--name", "disk", "--schema", "{\"description\":"
+                + " \"A disk\", \"required\": [\"bus\"], \"properties\": {\"bus\": {\"title\": \"Bus\","
+                + " \"type\": \"string\", \"enum\": [\"virtio\", \"scsi\"]}}}").ok();
+        assertTrue(object.stdout().contains("A disk"), object.describe());
+        Cli.Result renamed = glance.run("md-object-update", ns, "disk", "--name", "volume", "--schema",
+                "{\"properties\": {\"size\": {\"title\": \"Size\", \"type\": \"integer\"}}}").ok();
+        assertTrue(renamed.stdout().contains("volume"), renamed.describe());
+        Cli.Result property = glance.run("md-object-property-show", ns, "volume", "size").ok();
+        assertEquals("integer", property.properties().get("type"), property.describe());
+        assertTrue(glance.run("md-object-list", ns).ok().stdout().contains("volume"));
+        assertTrue(glance.run("md-object-show", ns, "volume").ok().stdout().contains("size"));
+
+        Cli.Result associated = glance.run("md-resource-type-associate", ns, "--name", "OS::Glance::Image",
+                "--prefix", "hw_").ok();
+        assertEquals("hw_", associated.properties().get("prefix"), associated.describe());
+        assertTrue(glance.run("md-namespace-resource-type-list", ns).ok().stdout().contains("OS::Glance::Image"));
+        assertTrue(glance.run("md-resource-type-list").ok().stdout().contains("OS::Glance::Image"));
+
+        glance.run("md-tag-create-multiple", ns, "--names", "alpha,beta", "--delim", ",").ok();
+        glance.run("md-tag-create", ns, "--name", "gamma").ok();
+        glance.run("md-tag-update", ns, "gamma", "--name", "delta").ok();
+        Cli.Result tags = glance.run("md-tag-list", ns).ok();
+        assertTrue(tags.stdout().contains("alpha") && tags.stdout().contains("delta"), tags.describe());
+
+        JsonObject stored = Api.json(Api.get("/v2/metadefs/namespaces/" + ns + "?resource_type=OS::Glance::Image"));
+        assertTrue(stored.getJsonArray("objects").getJsonObject(0).getJsonObject("properties")
+                .containsKey("hw_size"), stored::toString);
+        assertEquals(3, stored.getJsonArray("tags").size(), stored::toString);
+
+        glance.run("md-namespace-objects-delete", ns).ok();
+        glance.run("md-namespace-tags-delete", ns).ok();
+        glance.run("md-resource-type-deassociate", ns, "OS::Glance::Image").ok();
+        JsonObject emptied = Api.json(Api.get("/v2/metadefs/namespaces/" + ns));
+        assertFalse(emptied.containsKey("objects") || emptied.containsKey("tags")
+                || emptied.containsKey("resource_type_associations"), emptied::toString);
+
+        // md-namespace-import: a whole namespace from a file in Glance's definition format.
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("namespace", ".json");
+        String imported = "CLI::" + unique("import");
+        java.nio.file.Files.writeString(file, "{\"namespace\": \"" + imported + "\", \"visibility\": \"public\","
+                + " \"resource_type_associations\": [{\"name\": \"OS::Nova::Flavor\", \"prefix\": \"hw:\"}],"
+                + " \"properties\": {\"watchdog_action\": {\"title\": \"Watchdog\", \"type\": \"string\"}},"
+                + " \"objects\": [{\"name\": \"o\"}], \"tags\": [{\"name\": \"t\"}]}");
+        glance.run("md-namespace-import", "--file", file.toString()).ok();
+        JsonObject loaded = Api.json(Api.get("/v2/metadefs/namespaces/" + imported));
+        assertEquals("hw:", loaded.getJsonArray("resource_type_associations").getJsonObject(0).getString("prefix"),
+                loaded::toString);
+        assertTrue(loaded.getJsonObject("properties").containsKey("watchdog_action"), loaded::toString);
+        glance.run("md-namespace-delete", imported).ok();
+        glance.run("md-namespace-delete", ns).ok();
+    }
+
+    @Test
     void imageCreateMakesTheImageItDescribes() {
         String name = unique("create");
         Cli.Result created = glance.run("image-create", "--name", name, "--disk-format", "qcow2",

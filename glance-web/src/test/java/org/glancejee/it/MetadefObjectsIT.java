@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A namespace's objects (named groups of property definitions) as Glance 25 answers them: created alone or with
- * their namespace, shown with every field, replaced whole, renamed, listed in creation order, deleted one by
+ * their namespace, shown with every field, replaced whole, renamed, listed by name, deleted one by
  * one or all at once; bodies checked as Glance's object schema checks them.
  */
 @ExtendWith(GlanceServer.class)
@@ -71,7 +71,7 @@ class MetadefObjectsIT {
         assertTrue(duplicate.body().contains("A metadata definition object with name=nic already exists in namespace="
                 + ns + "."), duplicate.body());
 
-        assertEquals(List.of("disk", "nic"), names(get(objects(ns))), "in the order they were created");
+        assertEquals(List.of("disk", "nic"), names(get(objects(ns))), "by name");
         assertEquals(List.of("nic", "disk"), names(get(objects(ns) + "?sort_key=name&sort_dir=desc")));
         assertEquals(List.of("nic"), names(get(objects(ns) + "?limit=1&marker=disk")));
         JsonObject listing = json(get(objects(ns)));
@@ -130,9 +130,11 @@ class MetadefObjectsIT {
 
     @Test
     void objectsComeWithTheirNamespaceAndGoWithIt() {
-        String ns = namespace(", \"objects\": [{\"name\": \"first\", \"properties\": {\"a\": {\"title\": \"A\","
-                + " \"type\": \"string\"}}}, {\"name\": \"second\", \"required\": [\"b\"]}]");
-        assertEquals(List.of("first", "second"), names(get(objects(ns))));
+        String ns = namespace(", \"objects\": [{\"name\": \"second\", \"required\": [\"b\"]}, {\"name\": \"first\","
+                + " \"properties\": {\"a\": {\"title\": \"A\", \"type\": \"string\"}}}]");
+        assertEquals(List.of("first", "second"), names(get(objects(ns))), "listed by name, as Glance lists them");
+        assertEquals(List.of("first", "second"), json(get("/v2/metadefs/namespaces/" + ns)).getJsonArray("objects")
+                .stream().map(v -> v.asJsonObject().getString("name")).toList(), "and shown so with the namespace");
         assertEquals(List.of("b"), json(get(objects(ns) + "/second")).getJsonArray("required")
                 .getValuesAs(jakarta.json.JsonString::getString));
         HttpResponse<String> twice = post("/v2/metadefs/namespaces", "{\"namespace\": \"" + ns + "::2\","

@@ -90,7 +90,7 @@ public class MetadefPropertiesResource {
     /** The same, each name with a resource type's prefix, as a namespace shown for that resource type. */
     static JsonObject byName(List<MetadefProperty> properties, String prefix) {
         JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
-        properties.forEach(p -> json.add(prefix + p.name(), p.definition().toJson()));
+        properties.forEach(p -> json.add(prefix + p.name(), p.definition().asListed()));
         return json.build();
     }
 
