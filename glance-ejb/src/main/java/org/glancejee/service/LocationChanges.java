@@ -188,12 +188,25 @@ public class LocationChanges {
 
     /** The configured store a URL points into; http(s) URLs must also pass the import filtering. */
     public ConfiguredStore storeOf(String url) {
+        if (hasCredentials(url)) {
+            // Glance takes them and shows them back to every reader of the image; we keep none.
+            throw new InvalidInputException("A location URL cannot carry credentials: the store's configuration"
+                    + " holds them.");
+        }
         ConfiguredStore store = stores.owning(url).orElseThrow(() ->
                 new InvalidInputException("The Store URI was malformed: " + url));
         if (store.readOnly() && filtering.uriPolicy().check(url).isEmpty()) {
             throw new InvalidInputException("URI for add location does not pass filtering: " + url);
         }
         return store;
+    }
+
+    private static boolean hasCredentials(String url) {
+        try {
+            return new java.net.URI(url).getRawUserInfo() != null;
+        } catch (java.net.URISyntaxException e) {
+            return url.contains("@");
+        }
     }
 
     /** The size of the data at a location, as its store reports it. */

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.glancejee.it.ImageBytes.md5;
@@ -22,6 +23,7 @@ import static org.glancejee.it.ImageBytes.randomData;
 import static org.glancejee.it.ImageBytes.sha512;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -101,6 +103,13 @@ class LocationsIT {
                 "http://10.1.2.3/image", "file:///etc/passwd"}) {
             HttpResponse<String> refused = patch(api, id, addLocation(url, ""));
             assertEquals(400, refused.statusCode(), url + ": " + refused.body());
+        }
+        String withCredentials = BASE.replace("://", "://reader:s3cr3t@") + "/data";
+        for (HttpResponse<String> refused : List.of(patch(api, id, addLocation(withCredentials, "")),
+                api.postJson("/v2/images/" + id + "/locations", "{\"url\": \"" + withCredentials + "\"}"))) {
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("cannot carry credentials"), refused.body());
+            assertFalse(refused.body().contains("s3cr3t"), "never echoed: " + refused.body());
         }
         assertEquals("queued", api.status(id));
     }

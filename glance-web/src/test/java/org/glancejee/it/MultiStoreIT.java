@@ -3,6 +3,7 @@ package org.glancejee.it;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,6 +112,22 @@ class MultiStoreIT {
             assertTrue(((String) jmx.attribute(broken, "LastError")).contains("not set up"),
                     (String) jmx.attribute(broken, "LastError"));
         }
+    }
+
+    @Test
+    void theReadinessCheckSaysWhichStoresAnswer() throws Exception {
+        HttpResponse<String> ready = SERVER.api().get("/health/ready");
+        for (int attempt = 0; attempt < 50 && ready.statusCode() != 200; attempt++) {
+            Thread.sleep(200); // until the stores' first probe, a second after start
+            ready = SERVER.api().get("/health/ready");
+        }
+        assertEquals(200, ready.statusCode(), "ready while the default store answers: " + ready.body());
+        JsonObject stores = Api.json(ready).getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals("stores")).findFirst().orElseThrow();
+        assertEquals("UP", stores.getString("status"));
+        assertEquals("available", stores.getJsonObject("data").getString("fast"));
+        assertEquals("unavailable", stores.getJsonObject("data").getString("broken"), "a store that failed says so");
+        assertFalse(ready.body().contains("not set up"), "why stays in the log and JMX: " + ready.body());
     }
 
     @Test

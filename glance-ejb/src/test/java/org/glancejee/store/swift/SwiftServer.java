@@ -22,24 +22,45 @@ public final class SwiftServer implements AutoCloseable {
 
     private final Path state;
     private final int port;
+    /** swift-up.sh's variables for Keystone authentication; empty for tempauth. */
+    private final Map<String, String> keystone;
 
-    private SwiftServer(Path state, int port) {
+    private SwiftServer(Path state, int port, Map<String, String> keystone) {
         this.state = state.toAbsolutePath();
         this.port = port;
+        this.keystone = keystone;
     }
 
     public static SwiftServer start(Path state) throws IOException, InterruptedException {
-        SwiftServer server = new SwiftServer(state, freePortRange());
+        SwiftServer server = new SwiftServer(state, freePortRange(), Map.of());
+        server.start();
+        return server;
+    }
+
+    /**
+     * A Swift that accepts Keystone tokens (authtoken and keystoneauth), registered in that Keystone's catalog as
+     * its object-store at {@code /v1/AUTH_<project id>}; {@code admin} creates what Swift needs there.
+     */
+    public static SwiftServer startWithKeystone(Path state, URI authUrl, String admin, String adminPassword,
+                                                String adminProject) throws IOException, InterruptedException {
+        SwiftServer server = new SwiftServer(state, freePortRange(), Map.of("SWIFT_UP_KEYSTONE_URL", authUrl.toString(),
+                "SWIFT_UP_KEYSTONE_ADMIN_USER", admin, "SWIFT_UP_KEYSTONE_ADMIN_PASSWORD", adminPassword,
+                "SWIFT_UP_KEYSTONE_ADMIN_PROJECT", adminProject));
         server.start();
         return server;
     }
 
     public void start() throws IOException, InterruptedException {
-        run("swift-up.sh", state.toString(), String.valueOf(port));
+        run(keystone, "swift-up.sh", state.toString(), String.valueOf(port));
     }
 
     public void stop() throws IOException, InterruptedException {
-        run("swift-down.sh", state.toString());
+        run(Map.of(), "swift-down.sh", state.toString());
+    }
+
+    /** Where a project's account is, with Keystone. */
+    public URI accountOf(String projectId) {
+        return URI.create("http://127.0.0.1:" + port + "/v1/AUTH_" + projectId);
     }
 
     @Override
@@ -95,7 +116,8 @@ public final class SwiftServer implements AutoCloseable {
         return listing.body().lines().filter(l -> !l.isBlank()).count();
     }
 
-    private static void run(String script, String... args) throws IOException, InterruptedException {
+    private static void run(Map<String, String> environment, String script, String... args)
+            throws IOException, InterruptedException {
         String scripts = System.getProperty("glance.test.scripts");
         if (scripts == null) {
             throw new IllegalStateException("system property glance.test.scripts (src/test/scripts) is not set");
@@ -104,7 +126,9 @@ public final class SwiftServer implements AutoCloseable {
         command[0] = "bash";
         command[1] = Path.of(scripts, script).toString();
         System.arraycopy(args, 0, command, 2, args.length);
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (process.waitFor() != 0) {
             throw new IOException(script + " failed with " + process.exitValue());
         }
