@@ -83,10 +83,26 @@ public class KeystoneClient {
     }
 
     public IssuedToken issueServiceToken() {
+        return issue(false);
+    }
+
+    /**
+     * A person's sign-in with their own credentials (the admin pages').
+     *
+     * @throws InvalidTokenException when Keystone does not accept the credentials
+     */
+    public IssuedToken signIn() {
+        return issue(true);
+    }
+
+    private IssuedToken issue(boolean person) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(tokens).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(serviceCredentials)).build());
         String id = response.headers().firstValue("X-Subject-Token").orElse(null);
+        if (person && response.statusCode() == 401) {
+            throw new InvalidTokenException("Keystone refused the user name, password or project");
+        }
         if (response.statusCode() != 201 || id == null) {
             throw new IdentityUnavailableException("Keystone refused the service user's credentials (HTTP "
                     + response.statusCode() + ")", null);

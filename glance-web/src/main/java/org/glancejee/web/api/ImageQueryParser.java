@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Turns the query string of GET /v2/images into an {@link ImageQuery}, refusing what Glance refuses. */
-final class ImageQueryParser {
+public final class ImageQueryParser {
     static final List<String> SORT_KEYS =
             List.of("name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at");
     private static final Set<String> IN_FILTERS = Set.of("name", "id", "status", "container_format", "disk_format");
@@ -40,7 +40,7 @@ final class ImageQueryParser {
      * deserializer (visibility, changes-since, member_status, limit, sorting), then the controller (os_hidden,
      * protected), then the database layer (the remaining filters, in request order); the marker comes last.
      */
-    static ImageQuery parse(List<Map.Entry<String, String>> params, int defaultLimit, int maxLimit) {
+    public static ImageQuery parse(List<Map.Entry<String, String>> params, int defaultLimit, int maxLimit) {
         String checkedVisibility = last(params, "visibility");
         if (checkedVisibility != null && !checkedVisibility.isEmpty()) {
             oneOf(checkedVisibility, VISIBILITIES, "Invalid visibility value: " + checkedVisibility);

@@ -11,11 +11,14 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.glancejee.web.admin.AdminGate;
 import jakarta.ws.rs.ext.Provider;
 import org.glancejee.config.ApiSettings;
 import org.glancejee.web.error.ErrorResponses;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,7 +56,12 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
             return;
         }
         request.setProperty(REQUEST_ID_HEADER, requestId);
-        if (OPEN_PATHS.contains(request.getUriInfo().getPath())) {
+        String path = request.getUriInfo().getPath();
+        if (OPEN_PATHS.contains(path)) {
+            return;
+        }
+        if (AdminGate.isAdminPath(path)) {
+            admitToAdminPages(request, path, requestId);
             return;
         }
         try {
@@ -66,6 +74,25 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
                 response.header("WWW-Authenticate", identification.wwwAuthenticate());
             }
             request.abortWith(response.build());
+        }
+    }
+
+    /** The admin pages: a signed-in session's token (none with noauth) identifies the caller as the API would. */
+    private void admitToAdminPages(ContainerRequestContext request, String path, String requestId) {
+        if (AdminGate.isOpen(path)) {
+            return;
+        }
+        Optional<Response> refused = AdminGate.admit(request, servletRequest);
+        if (refused.isPresent()) {
+            request.abortWith(refused.get());
+            return;
+        }
+        try {
+            request.setProperty(Caller.PROPERTY, identification.identify(AdminGate.token(servletRequest), null,
+                    servletRequest.getLocalAddr(), requestId));
+        } catch (CallerIdentification.Refusal refusal) {
+            request.abortWith(refusal.status == 401 ? AdminGate.signInFirst(request)
+                    : Response.status(refusal.status).type(MediaType.TEXT_PLAIN_TYPE).entity(refusal.detail).build());
         }
     }
 

@@ -1,5 +1,9 @@
 package org.glancejee.web.error;
 
+import org.glancejee.web.admin.AdminPages;
+import org.glancejee.web.admin.AdminGate;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -35,8 +39,17 @@ public class GlanceExceptionMapper implements ExceptionMapper<GlanceException> {
     @Context
     HttpHeaders headers;
 
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpServletRequest servlet;
+
     @Override
     public Response toResponse(GlanceException e) {
+        if (AdminGate.isAdminPath(uri.getPath())) {
+            return AdminPages.error(servlet, ErrorResponses.accept(headers), status(e), e.getMessage());
+        }
         return ErrorResponses.build(status(e), e.getMessage(), e.detail(), ErrorResponses.accept(headers)).build();
     }
 

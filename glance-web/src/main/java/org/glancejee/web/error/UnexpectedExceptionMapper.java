@@ -1,5 +1,9 @@
 package org.glancejee.web.error;
 
+import org.glancejee.web.admin.AdminPages;
+import org.glancejee.web.admin.AdminGate;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -27,6 +31,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
     @Context
     Providers providers;
 
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpServletRequest servlet;
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Exception e) {
@@ -36,6 +46,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
             return mapper.toResponse(cause);
         }
         LOG.log(Level.SEVERE, "Unexpected failure while serving a request", e);
+        if (AdminGate.isAdminPath(uri.getPath())) {
+            return AdminPages.error(servlet, ErrorResponses.accept(headers), 500, "Something went wrong on the"
+                    + " server; the server log says what.");
+        }
         return ErrorResponses.build(500, "The server has either erred or is incapable of performing the requested"
                 + " operation.", null, ErrorResponses.accept(headers)).build();
     }

@@ -1,5 +1,9 @@
 package org.glancejee.web.error;
 
+import org.glancejee.web.admin.AdminPages;
+import org.glancejee.web.admin.AdminGate;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -22,6 +26,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     Request request;
 
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpServletRequest servlet;
+
     private static int byGlanceOrder(String a, String b) {
         java.util.List<String> order = java.util.List.of("GET", "POST", "PUT", "PATCH", "DELETE");
         return Integer.compare(order.indexOf(a), order.indexOf(b));
@@ -40,6 +50,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     + " incorrect.";
             default -> e.getMessage() == null ? "" : e.getMessage();
         };
+        if (AdminGate.isAdminPath(uri.getPath())) {
+            return AdminPages.error(servlet, ErrorResponses.accept(headers), status, explanation);
+        }
         Response.ResponseBuilder builder = ErrorResponses.build(status, explanation, null,
                 ErrorResponses.accept(headers));
         original.getStringHeaders().forEach((name, values) -> {
