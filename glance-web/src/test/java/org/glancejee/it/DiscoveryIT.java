@@ -77,10 +77,27 @@ class DiscoveryIT {
     }
 
     @Test
-    void healthcheckSaysOk() {
+    void healthcheckSaysOkOrDisabledByFileAsOsloDoes() throws Exception {
         HttpResponse<String> response = get("/healthcheck");
         assertEquals(200, response.statusCode());
         assertEquals("OK", response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+        assertEquals("{\n    \"detailed\": false,\n    \"reasons\": [\n        \"OK\"\n    ]\n}",
+                get("/healthcheck", "Accept", "application/json").body(), "oslo.middleware's JSON, byte for byte");
+        assertTrue(get("/healthcheck", "Accept", "text/html").body().contains("<TD>OK</TD>"));
+
+        java.nio.file.Path disable = GlanceServer.healthcheckDisableFile();
+        java.nio.file.Files.writeString(disable, "");
+        try {
+            HttpResponse<String> disabled = get("/healthcheck");
+            assertEquals(503, disabled.statusCode(), "an operator takes the server out of its load balancer");
+            assertEquals("DISABLED BY FILE", disabled.body());
+            assertTrue(get("/healthcheck", "Accept", "application/json").body().contains("\"DISABLED BY FILE\""));
+            assertEquals(503, Api.method("HEAD", "/healthcheck").statusCode());
+        } finally {
+            java.nio.file.Files.delete(disable);
+        }
+        assertEquals(200, get("/healthcheck").statusCode(), "and back in when the file goes");
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.Map;
  * in Keystone's catalog. Without it they run in their default noauth mode.
  */
 public final class GlanceServer implements BeforeAllCallback {
+    private static final String HEALTHCHECK_DISABLE = "healthcheck_disable";
     /** The shared server's glance.image_size_cap; keep other uploads below it. */
     public static final long IMAGE_SIZE_CAP = 64L << 20;
 
@@ -75,6 +76,11 @@ public final class GlanceServer implements BeforeAllCallback {
     /** The JDBC URL of the server's database, for tests that look below the API. */
     public static String jdbcUrl() {
         return running.jdbcUrl;
+    }
+
+    /** The file whose existence makes the shared server's /healthcheck answer 503, in its work directory. */
+    public static Path healthcheckDisableFile() {
+        return running.work.resolve(HEALTHCHECK_DISABLE);
     }
 
     /** The shared server's file store directory ({@code <data dir>/images}). */
@@ -175,6 +181,7 @@ public final class GlanceServer implements BeforeAllCallback {
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GLANCE_IMAGE_SIZE_CAP", String.valueOf(IMAGE_SIZE_CAP));
+        env.put("GLANCE_HEALTHCHECK_DISABLE_BY_FILE_PATH", work.resolve(HEALTHCHECK_DISABLE).toString());
         if (keystone()) {
             env.putAll(KeystoneServer.glanceEnvironment());
         }

@@ -128,6 +128,9 @@ class MultiStoreIT {
         assertEquals("available", stores.getJsonObject("data").getString("fast"));
         assertEquals("unavailable", stores.getJsonObject("data").getString("broken"), "a store that failed says so");
         assertFalse(ready.body().contains("not set up"), "why stays in the log and JMX: " + ready.body());
+        assertEquals("UP", Api.json(ready).getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow()
+                .getString("status"), "the database answers");
     }
 
     @Test
