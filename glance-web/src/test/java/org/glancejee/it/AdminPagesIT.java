@@ -193,8 +193,8 @@ class AdminPagesIT {
                     "/admin/invitations")) {
                 browser.open(path);
                 assertTrue(browser.fitsTheWindow(), path + " scrolls sideways at 200%");
+                browser.screenshot("200-percent" + path.replace('/', '-').replace("-" + id, "-image"));
             }
-            browser.screenshot("image-page-200-percent");
         } finally {
             browser.zoom100();
             ImageBytes.shared().delete("/v2/images/" + id);

@@ -2,14 +2,13 @@ package org.glancejee.it;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -87,10 +86,19 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks something that loads another page (a form's button, a link) and waits until it has. */
     public void follow(String css) {
-        WebElement page = find("html");
+        driver.executeScript("window.glanceTestOldPage = true;");
         find(css).click();
-        await(ExpectedConditions.stalenessOf(page), Duration.ofSeconds(60));
-        await(d -> "complete".equals(driver.executeScript("return document.readyState;")), Duration.ofSeconds(60));
+        // A mark on the old window object, gone once the next document has loaded. Chromium may answer a
+        // question about the old page with a "node does not belong to the document" error mid-navigation
+        // instead of "stale element", so the mark, not the element, tells the pages apart.
+        await(d -> {
+            try {
+                return driver.executeScript(
+                        "return window.glanceTestOldPage === undefined && document.readyState === 'complete';");
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        }, Duration.ofSeconds(60));
     }
 
     /** The page's text as a person reads it. */
@@ -107,7 +115,7 @@ public final class Browser implements AutoCloseable {
         await(d -> {
             try {
                 return has(css) && find(css).getText().contains(expected);
-            } catch (StaleElementReferenceException reloading) {
+            } catch (WebDriverException reloading) { // stale, or the page is being replaced
                 return false;
             }
         }, timeout);

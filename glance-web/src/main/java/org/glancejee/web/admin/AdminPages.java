@@ -51,7 +51,7 @@ public final class AdminPages {
     }
 
     /** A message shown once, on the next page: {@code kind} is "info" or "error". */
-    public record Flash(String kind, String text) {
+    public record Flash(String kind, String text) implements java.io.Serializable {
     }
 
     /** The page, 200. */
