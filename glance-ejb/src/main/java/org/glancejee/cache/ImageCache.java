@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +41,8 @@ public class ImageCache {
 
     private CacheDirectory directory;
     private String node;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     @PostConstruct
     void open() {
@@ -54,6 +57,21 @@ public class ImageCache {
         return directory != null;
     }
 
+    /** Downloads served from the cache since start. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Downloads of images that were not cached here since start. */
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** The most bytes the pruner leaves in the cache. */
+    public long maxSize() {
+        return settings.maxSize();
+    }
+
     /** The cached data of an image, counted as a hit; empty when it is not cached. */
     public Optional<InputStream> openCached(String imageId) {
         if (!enabled()) {
@@ -61,11 +79,13 @@ public class ImageCache {
         }
         Optional<Path> entry = directory.entry(imageId);
         if (entry.isEmpty()) {
+            misses.increment();
             return Optional.empty();
         }
         try {
             InputStream in = Files.newInputStream(entry.get());
             index.hit(node, imageId);
+            hits.increment();
             return Optional.of(in);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot read cached image " + imageId + "; serving it from its store", e);

@@ -72,6 +72,7 @@ public class ImportJob {
             fail(taskId, null, e);
             return;
         }
+        LOG.info("Import task " + taskId + " started: " + work.method().apiName() + " of image " + work.imageId());
         List<StoreWriter.Written> written = new ArrayList<>();
         try {
             quotas.checkImport(caller, work.method() == ImportMethod.GLANCE_DIRECT, work.stagedSize());
@@ -98,6 +99,9 @@ public class ImportJob {
             }
             transactions.completeImport(taskId, written.stream()
                     .map(w -> new DataCopy(w.storeId(), w.stored().location())).toList(), failed, data);
+            LOG.info("Import task " + taskId + " succeeded: image " + work.imageId() + " is in "
+                    + written.stream().map(StoreWriter.Written::storeId).toList()
+                    + (failed.isEmpty() ? "" : ", not in " + failed));
             written.clear();
             removeStaged(work.imageId());
         } catch (Exception e) {

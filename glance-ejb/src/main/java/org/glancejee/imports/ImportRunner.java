@@ -5,6 +5,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.glancejee.domain.RequestContext;
+import org.glancejee.logging.LogContext;
 
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,7 +34,7 @@ public class ImportRunner {
     /** Runs a task's work in the background; a task the executor refuses fails at once. */
     public void submit(String taskId, Runnable work) {
         try {
-            executor.execute(work);
+            executor.execute(LogContext.carried(work));
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "Import task " + taskId + " could not be started", e);
             transactions.failImport(taskId, "The server could not start the import; try again later.");

@@ -6,9 +6,12 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import org.glancejee.cache.ImageCache;
 import org.glancejee.jobs.JobScheduler;
 import org.glancejee.jobs.Scrubber;
 import org.glancejee.metadefs.MetadefCatalogue;
+import org.glancejee.metrics.RequestMetrics;
+import org.glancejee.persistence.DatabaseProbe;
 import org.glancejee.replication.Replicator;
 import org.glancejee.store.ConfiguredStore;
 import org.glancejee.store.ImageStores;
@@ -52,16 +55,28 @@ public class JmxRegistrar {
     @Inject
     MetadefCatalogue metadefs;
 
+    @Inject
+    ImageCache cache;
+
+    @Inject
+    RequestMetrics requests;
+
+    @Inject
+    DatabaseProbe database;
+
     private final List<ObjectName> registered = new ArrayList<>();
 
     @PostConstruct
     void register() {
         for (ConfiguredStore store : stores.configured()) {
-            register("type=Store,name=" + ObjectName.quote(store.id()), new StoreView(store, monitor));
+            register("type=Store,name=" + ObjectName.quote(store.id()), new StoreView(store, monitor, stores));
         }
         for (String job : jobs.records().keySet()) {
             register("type=Job,name=" + ObjectName.quote(job), new JobView(job, jobs));
         }
+        register("type=Requests", new RequestsView(requests));
+        register("type=Cache", new CacheView(cache));
+        register("type=Database", new DatabaseView(database));
         register("type=Scrubber", new ScrubberView(scrubber));
         register("type=Metadefs", new MetadefsView(metadefs));
         if (!replicator.targets().isEmpty()) {

@@ -17,6 +17,27 @@ public interface StoreMXBean {
     /** Why the last probe failed, or empty. */
     String getLastError();
 
+    /** Bytes written into the store since start (uploads, imports, copies). */
+    long getBytesIn();
+
+    /** Bytes read from the store since start (downloads, cache fills, copies). */
+    long getBytesOut();
+
+    long getWrites();
+
+    long getReads();
+
+    long getDeletes();
+
+    /** Store calls that failed on the store's side since start (not data that was not there). */
+    long getErrors();
+
+    /** Size of the file system under a file store, in bytes; -1 for object stores, which do not say. */
+    long getCapacityBytes();
+
+    /** Bytes still free for a file store; -1 for object stores. */
+    long getFreeBytes();
+
     /** Probes the store now; returns whether it answered. */
     boolean probe();
 }

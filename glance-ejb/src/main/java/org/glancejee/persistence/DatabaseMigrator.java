@@ -26,12 +26,14 @@ import java.util.logging.Logger;
         name = DatabaseMigrator.DATASOURCE,
         className = "${MPCONFIG=glance.db.class}",
         url = "${MPCONFIG=glance.db.url}",
-        minPoolSize = 2,
-        maxPoolSize = 64)
+        minPoolSize = DatabaseMigrator.MIN_POOL_SIZE,
+        maxPoolSize = DatabaseMigrator.MAX_POOL_SIZE)
 @Singleton
 @Startup
 public class DatabaseMigrator {
     public static final String DATASOURCE = "java:app/jdbc/glance";
+    public static final int MIN_POOL_SIZE = 2;
+    public static final int MAX_POOL_SIZE = 64;
     private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
 
     @Resource(lookup = DATASOURCE)

@@ -1,11 +1,16 @@
 package org.glancejee.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +22,19 @@ public class DatabaseProbe {
 
     @PersistenceContext(unitName = "glance")
     private EntityManager em;
+
+    @Resource(lookup = DatabaseMigrator.DATASOURCE)
+    private DataSource dataSource;
+
+    /** The database's product name and version as its driver reports them, e.g. "MariaDB 11.4.5-MariaDB". */
+    public String product() {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "";
+        }
+    }
 
     public boolean answers() {
         try {

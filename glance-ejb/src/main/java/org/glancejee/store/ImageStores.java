@@ -11,12 +11,14 @@ import org.glancejee.store.spi.ImageStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +39,8 @@ public class ImageStores {
     StoreSettings settings;
 
     private final Map<String, ConfiguredStore> stores = new LinkedHashMap<>();
+    private final Map<String, StoreTraffic> traffic = new ConcurrentHashMap<>();
+    private final List<FilesystemImageStore> filesystemStores = new ArrayList<>();
     private boolean multiStore;
     private String defaultId;
 
@@ -45,10 +49,11 @@ public class ImageStores {
         multiStore = settings.multiStore();
         if (!multiStore) {
             try {
-                ImageStore file = new FilesystemImageStore(FILE_STORE_ID, storage.filesystemStoreDatadir(),
+                FilesystemImageStore file = new FilesystemImageStore(FILE_STORE_ID, storage.filesystemStoreDatadir(),
                         storage.nodeName());
+                filesystemStores.add(file);
                 stores.put(FILE_STORE_ID, new ConfiguredStore(FILE_STORE_ID, "file", Optional.empty(), 0, true,
-                        Optional.of(file), Optional.empty()));
+                        Optional.of(metered(file)), Optional.empty()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the file store directory", e);
             }
@@ -78,8 +83,11 @@ public class ImageStores {
         try {
             ImageStore driver = StoreDrivers.create(id, backend.type(), name -> settings.option(id, name), storage);
             refuseSharedDirectory(driver);
+            if (driver instanceof FilesystemImageStore file) {
+                filesystemStores.add(file);
+            }
             LOG.info("Store '" + id + "' (" + backend.type() + ") ready" + (isDefault ? ", the default" : ""));
-            return new ConfiguredStore(id, backend.type(), description, weight, isDefault, Optional.of(driver),
+            return new ConfiguredStore(id, backend.type(), description, weight, isDefault, Optional.of(metered(driver)),
                     Optional.empty());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Store '" + id + "' (" + backend.type() + ") cannot be set up and is"
@@ -158,7 +166,15 @@ public class ImageStores {
 
     /** The filesystem stores, whose crash leftovers this server cleans at start. */
     public List<FilesystemImageStore> filesystemStores() {
-        return stores.values().stream().flatMap(s -> s.driver().stream())
-                .filter(FilesystemImageStore.class::isInstance).map(FilesystemImageStore.class::cast).toList();
+        return List.copyOf(filesystemStores);
+    }
+
+    /** What went through a store since start (all zero for a store that could not be set up). */
+    public StoreTraffic traffic(String id) {
+        return traffic.computeIfAbsent(id, ignored -> new StoreTraffic());
+    }
+
+    private ImageStore metered(ImageStore driver) {
+        return new MeteredImageStore(driver, traffic(driver.id()));
     }
 }

@@ -83,6 +83,11 @@ public final class GlanceServer implements BeforeAllCallback {
         return running.work.resolve(HEALTHCHECK_DISABLE);
     }
 
+    /** What the shared server's process printed (Payara's log) since its latest start. */
+    public static Path log() {
+        return running.server.log();
+    }
+
     /** The shared server's file store directory ({@code <data dir>/images}). */
     public static Path imageStore() {
         return running.server.imageStore();

@@ -55,6 +55,11 @@ final class OwnServer implements BeforeAllCallback, AfterAllCallback {
         return process.dataDir().resolve("staging");
     }
 
+    /** What the server's process printed (Payara's log). */
+    Path log() {
+        return process.log();
+    }
+
     /** The server's file store directory. */
     Path store() {
         return process.imageStore();

@@ -16,11 +16,12 @@ import jakarta.ws.rs.core.Response;
 import org.glancejee.web.admin.AdminGate;
 import jakarta.ws.rs.ext.Provider;
 import org.glancejee.config.ApiSettings;
+import org.glancejee.domain.RequestContext;
+import org.glancejee.logging.LogContext;
 import org.glancejee.web.error.ErrorResponses;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Establishes who a request acts for and its request id, and stamps {@code x-openstack-request-id} on
@@ -31,7 +32,7 @@ import java.util.UUID;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class RequestContextFilter implements ContainerRequestFilter, ContainerResponseFilter {
-    static final String REQUEST_ID_HEADER = "x-openstack-request-id";
+    static final String REQUEST_ID_HEADER = RequestIds.HEADER;
 
     /** What answers without credentials, as in Glance: the version documents and the health check. */
     private static final Set<String> OPEN_PATHS = Set.of("", "/", "versions", "healthcheck");
@@ -48,14 +49,15 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
     @Override
     public void filter(ContainerRequestContext request) {
         String incoming = request.getHeaderString(REQUEST_ID_HEADER);
-        String requestId = incoming == null || incoming.isBlank() ? newRequestId() : incoming.strip();
-        if (requestId.length() > api.maxRequestIdLength() || !printable(requestId)) {
-            request.setProperty(REQUEST_ID_HEADER, newRequestId());
+        Object assigned = servletRequest.getAttribute(RequestLog.REQUEST_ID);
+        String requestId = assigned != null ? assigned.toString()
+                : RequestIds.of(incoming, api.maxRequestIdLength());
+        request.setProperty(REQUEST_ID_HEADER, requestId);
+        if (RequestIds.unacceptable(incoming, api.maxRequestIdLength())) {
             request.abortWith(ErrorResponses.build(431, "Request Header Fields Too Large", null,
                     request.getHeaderString(HttpHeaders.ACCEPT)).build());
             return;
         }
-        request.setProperty(REQUEST_ID_HEADER, requestId);
         String path = request.getUriInfo().getPath();
         if (OPEN_PATHS.contains(path)) {
             return;
@@ -65,8 +67,10 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
             return;
         }
         try {
-            request.setProperty(Caller.PROPERTY, identification.identify(request.getHeaderString("X-Auth-Token"),
-                    request.getHeaderString("X-Service-Token"), servletRequest.getLocalAddr(), requestId));
+            RequestContext caller = identification.identify(request.getHeaderString("X-Auth-Token"),
+                    request.getHeaderString("X-Service-Token"), servletRequest.getLocalAddr(), requestId);
+            request.setProperty(Caller.PROPERTY, caller);
+            LogContext.identify(caller.userId(), caller.projectId());
         } catch (CallerIdentification.Refusal refusal) {
             Response.ResponseBuilder response = ErrorResponses.build(refusal.status, null, refusal.detail,
                     request.getHeaderString(HttpHeaders.ACCEPT));
@@ -88,8 +92,10 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
             return;
         }
         try {
-            request.setProperty(Caller.PROPERTY, identification.identify(AdminGate.token(servletRequest), null,
-                    servletRequest.getLocalAddr(), requestId));
+            RequestContext caller = identification.identify(AdminGate.token(servletRequest), null,
+                    servletRequest.getLocalAddr(), requestId);
+            request.setProperty(Caller.PROPERTY, caller);
+            LogContext.identify(caller.userId(), caller.projectId());
         } catch (CallerIdentification.Refusal refusal) {
             request.abortWith(refusal.status == 401 ? AdminGate.signInFirst(request)
                     : Response.status(refusal.status).type(MediaType.TEXT_PLAIN_TYPE).entity(refusal.detail).build());
@@ -99,14 +105,6 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object requestId = request.getProperty(REQUEST_ID_HEADER);
-        response.getHeaders().putSingle(REQUEST_ID_HEADER, requestId == null ? newRequestId() : requestId);
-    }
-
-    private static String newRequestId() {
-        return "req-" + UUID.randomUUID();
-    }
-
-    private static boolean printable(String value) {
-        return value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        response.getHeaders().putSingle(REQUEST_ID_HEADER, requestId == null ? RequestIds.newId() : requestId);
     }
 }
