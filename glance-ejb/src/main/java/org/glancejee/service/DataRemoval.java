@@ -3,9 +3,8 @@ package org.glancejee.service;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.glancejee.persistence.AfterCommit;
 import org.glancejee.cache.ImageCache;
 import org.glancejee.domain.ImageLocation;
 import org.glancejee.store.ImageStores;
@@ -59,18 +58,7 @@ public class DataRemoval {
     }
 
     private void onCommit(Runnable removal) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    removal.run();
-                }
-            }
-        });
+        AfterCommit.run(transactions, removal);
     }
 
     private void remove(ImageLocation location) {

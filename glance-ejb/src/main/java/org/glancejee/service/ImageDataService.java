@@ -1,5 +1,8 @@
 package org.glancejee.service;
 
+import jakarta.json.JsonObject;
+import org.glancejee.notifications.NotificationPayloads;
+import org.glancejee.notifications.Notifier;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -66,6 +69,9 @@ public class ImageDataService {
     @Inject
     ImageCache cache;
 
+    @Inject
+    Notifier notifier;
+
     /**
      * @param declaredSize  the size the client announced (x-openstack-image-size, else Content-Length), or -1
      * @param contentLength the request's Content-Length when more than 0, else -1: what Glance checks the
@@ -103,7 +109,10 @@ public class ImageDataService {
                 writer.discard(written.storeId(), written.stored().location());
             }
             transactions.abandonSaving(id);
-            throw translate(e);
+            RuntimeException refusal = translate(e);
+            notifier.error("image.upload", "Failed to upload image data for image " + id + ": "
+                    + refusal.getMessage());
+            throw refusal;
         }
     }
 
@@ -131,6 +140,20 @@ public class ImageDataService {
             return cached.get();
         }
         return cache.filling(plan.imageId(), plan.size(), plan.checksum(), openStored(plan, range));
+    }
+
+    /**
+     * Reports a download's end as Glance's image.send: who got how many bytes of whose image, at priority
+     * ERROR when fewer than {@code expected} went out (the client went away, a store failed mid-way).
+     */
+    public void sent(RequestContext caller, DownloadPlan plan, long expected, long sent) {
+        JsonObject payload = NotificationPayloads.send(plan.imageId(), plan.owner(), caller.projectId(),
+                caller.userId(), sent);
+        if (sent == expected) {
+            notifier.info("image.send", payload);
+        } else {
+            notifier.error("image.send", payload);
+        }
     }
 
     /** Opens the whole planned data from the stores, past this server's cache (for background readers). */

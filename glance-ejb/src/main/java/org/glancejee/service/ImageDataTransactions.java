@@ -1,5 +1,7 @@
 package org.glancejee.service;
 
+import org.glancejee.notifications.Notifier;
+import org.glancejee.notifications.NotificationPayloads;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,12 +43,18 @@ public class ImageDataTransactions {
     @Inject
     ImageStores stores;
 
+    @Inject
+    Notifier notifier;
+
     private final Clock clock = Clock.systemUTC();
 
     /** queued → saving, for this caller and this server; returns the formats the data must match. */
     public DeclaredFormats startSaving(RequestContext caller, String id, String node) {
         Image image = visibleImages.require(caller, id);
         authorization.enforce("upload_image", caller, image);
+        // Glance tells of the upload before it starts, while the image is still queued
+        notifier.info("image.prepare", NotificationPayloads.withImportStores(NotificationPayloads.image(image),
+                List.of(), List.of(), null));
         image.startSaving(node, clock.instant());
         return new DeclaredFormats(image.diskFormat(), image.containerFormat());
     }
@@ -63,6 +71,9 @@ public class ImageDataTransactions {
                         + " deleted during the upload."));
         images.addLocation(ImageLocation.active(id, storeId, stored.location(), clock.instant()));
         image.activate(stored.size(), md5, hashAlgorithm, hashValue, virtualSize, clock.instant());
+        notifier.info("image.upload", NotificationPayloads.withImportStores(NotificationPayloads.image(image),
+                List.of(), List.of(), null));
+        notifier.info("image.activate", NotificationPayloads.image(image));
     }
 
     /** saving → queued after a failed transfer. */
@@ -101,6 +112,7 @@ public class ImageDataTransactions {
                 .map(l -> new DataCopy(l.store(), l.url()))
                 .toList();
         boolean cacheable = image.status() == ImageStatus.ACTIVE && image.checksum() != null;
-        return Optional.of(new DownloadPlan(image.id(), image.size(), image.checksum(), sources, cacheable));
+        return Optional.of(new DownloadPlan(image.id(), image.size(), image.checksum(), sources, cacheable,
+                image.owner()));
     }
 }

@@ -1,5 +1,7 @@
 package org.glancejee.service;
 
+import org.glancejee.notifications.Notifier;
+import org.glancejee.notifications.NotificationPayloads;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.glancejee.config.ApiSettings;
@@ -40,6 +42,9 @@ public class ImageMemberService {
     @Inject
     ImageAuthorization authorization;
 
+    @Inject
+    Notifier notifier;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Shares the image with a project, pending its answer; a project removed before comes back. */
@@ -59,6 +64,7 @@ public class ImageMemberService {
         } else {
             member.rejoin(now());
         }
+        notifier.info("image.member.create", NotificationPayloads.member(member));
         return member;
     }
 
@@ -92,6 +98,7 @@ public class ImageMemberService {
         ImageMember member = member(caller, image, memberId);
         require(authorization.allowed("modify_member", caller, image), "modify_member");
         member.changeStatus(ImageMember.Status.fromApi(status), now());
+        notifier.info("image.member.update", NotificationPayloads.member(member));
         return member;
     }
 
@@ -102,6 +109,7 @@ public class ImageMemberService {
         ImageMember member = member(caller, image, memberId);
         require(authorization.allowed("delete_member", caller, image), "delete_member");
         member.remove(now());
+        notifier.info("image.member.delete", NotificationPayloads.removedMember(member, now()));
     }
 
     /** The image if the caller may see it (else 404) and it is shared (else {@code notShared}). */

@@ -1,5 +1,7 @@
 package org.glancejee.service;
 
+import org.glancejee.notifications.Notifier;
+import org.glancejee.notifications.NotificationPayloads;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.glancejee.config.ApiSettings;
@@ -66,6 +68,9 @@ public class ImageService {
     private static final Predicate<PatchOperation> LOCATIONS =
             op -> op.path().equals(ImageAttribute.LOCATIONS.apiName());
 
+    @Inject
+    Notifier notifier;
+
     private final Clock clock = Clock.systemUTC();
 
     public Image create(RequestContext caller, Map<String, Object> fields) {
@@ -77,6 +82,7 @@ public class ImageService {
             throw new ConflictException("Image ID " + image.id() + " already exists!");
         }
         images.add(image);
+        notifier.info("image.create", NotificationPayloads.image(image));
         return image;
     }
 
@@ -111,6 +117,7 @@ public class ImageService {
             // Glance saves (and so moves updated_at) only when there were changes.
             image.touch(now());
         }
+        notifier.info("image.update", NotificationPayloads.image(image));
         return image;
     }
 
@@ -133,6 +140,7 @@ public class ImageService {
             dataRemoval.afterCommit(locations);
         }
         members.list(id).forEach(m -> m.remove(now()));
+        notifier.info("image.delete", NotificationPayloads.deletedImage(image, now()));
         dataRemoval.cachedAfterCommit(id);
         if (staged) {
             dataRemoval.stagedAfterCommit(id);
@@ -154,12 +162,14 @@ public class ImageService {
         Image image = visibleImages.require(caller, id);
         authorization.enforce("deactivate", caller, image);
         image.deactivate(now());
+        notifier.info("image.update", NotificationPayloads.image(image));
     }
 
     public void reactivate(RequestContext caller, String id) {
         Image image = visibleImages.require(caller, id);
         authorization.enforce("reactivate", caller, image);
         image.reactivate(now());
+        notifier.info("image.update", NotificationPayloads.image(image));
     }
 
     public void addTag(RequestContext caller, String id, String tag) {
@@ -170,6 +180,7 @@ public class ImageService {
         rules().checkNewTag(image, tag);
         image.addTag(tag);
         image.touch(now());
+        notifier.info("image.update", NotificationPayloads.image(image));
     }
 
     public void removeTag(RequestContext caller, String id, String tag) {
@@ -177,6 +188,7 @@ public class ImageService {
         authorization.enforce("modify_image", caller, image);
         image.removeTag(tag);
         image.touch(now());
+        notifier.info("image.update", NotificationPayloads.image(image));
     }
 
     private ImageRules rules() {

@@ -1,5 +1,6 @@
 package org.glancejee.web.api;
 
+import org.glancejee.domain.RequestContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +23,6 @@ import org.glancejee.service.ImageDataService;
 import org.glancejee.web.context.Caller;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -60,7 +60,21 @@ public class ImageDataResource {
         DownloadPlan plan = planned.get();
         Optional<ByteRange> bytes = ByteRange.parse(range, legacyRange, plan.size());
         InputStream in = data.open(plan, bytes);
-        StreamingOutput body = out -> copy(in, out);
+        long expected = bytes.map(ByteRange::length).orElse(plan.size());
+        RequestContext caller = Caller.of(request);
+        StreamingOutput body = out -> {
+            long sent = 0;
+            try (in) {
+                byte[] buffer = new byte[COPY_BUFFER];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    out.write(buffer, 0, n);
+                    sent += n;
+                }
+            } finally {
+                data.sent(caller, plan, expected, sent);
+            }
+        };
         Response.ResponseBuilder response = Response.status(bytes.isPresent() ? 206 : 200)
                 .entity(body)
                 .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
@@ -110,16 +124,6 @@ public class ImageDataResource {
             return length > 0 ? length : -1;
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static void copy(InputStream in, OutputStream out) throws java.io.IOException {
-        try (in) {
-            byte[] buffer = new byte[COPY_BUFFER];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-            }
         }
     }
 }

@@ -1,0 +1,56 @@
+package org.glancejee.notifications;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.glancejee.config.NotificationSettings;
+import org.glancejee.persistence.AfterCommit;
+
+import java.time.Instant;
+
+/**
+ * Where the services report what happened. Called inside the change's transaction, a notification is sent
+ * only if that transaction commits (and after it has), so nobody hears of an image that was never created;
+ * called outside one, it goes at once. Sending never blocks or fails the caller ({@link NotificationSender}).
+ */
+@ApplicationScoped
+public class Notifier {
+
+    @Inject
+    NotificationSettings settings;
+
+    @Inject
+    NotificationSender sender;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    public void info(String eventType, JsonValue payload) {
+        notify("INFO", eventType, payload);
+    }
+
+    /** Glance sends failures (an upload that failed, a download cut short) at priority ERROR. */
+    public void error(String eventType, JsonValue payload) {
+        notify("ERROR", eventType, payload);
+    }
+
+    public void error(String eventType, String message) {
+        notify("ERROR", eventType, Json.createValue(message));
+    }
+
+    private void notify(String priority, String eventType, JsonValue payload) {
+        if (!sender.enabled() || settings.disabled(eventType)) {
+            return;
+        }
+        OsloMessage message = new OsloMessage(eventType, priority, payload, settings.publisherId(), Instant.now());
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            AfterCommit.run(transactions, () -> sender.send(message.withTimeNow()));
+        } else {
+            sender.send(message);
+        }
+    }
+}
