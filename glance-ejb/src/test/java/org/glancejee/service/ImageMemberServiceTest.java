@@ -1,5 +1,6 @@
 package org.glancejee.service;
 
+import org.glancejee.notifications.Notifier;
 import org.glancejee.policy.Policy;
 import org.glancejee.policy.PolicyEnforcer;
 import org.glancejee.config.ApiSettings;
@@ -196,6 +197,7 @@ class ImageMemberServiceTest {
         s.images = visible;
         s.members = members;
         s.authorization = new ImageAuthorization(new PolicyEnforcer(Policy.defaults()));
+        s.notifier = Notifier.off();
         s.settings = new ApiSettings() {
             @Override
             public int imageMemberQuota() {
