@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.glancejee.domain.RequestContext;
@@ -40,12 +39,10 @@ public class DashboardPage {
     @Context
     HttpServletRequest servlet;
 
-    @Context
-    ContainerRequestContext request;
 
     @GET
     public Response show() {
-        RequestContext caller = Caller.of(request);
+        RequestContext caller = Caller.of(servlet);
         if (!caller.admin()) {
             return AdminPages.redirect(servlet, "/admin/images", null);
         }

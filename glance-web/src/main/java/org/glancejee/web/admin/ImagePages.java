@@ -12,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -91,12 +90,10 @@ public class ImagePages {
     @Context
     HttpServletRequest servlet;
 
-    @Context
-    ContainerRequestContext request;
 
     @GET
     public Response list(@Context UriInfo uri) {
-        RequestContext caller = Caller.of(request);
+        RequestContext caller = Caller.of(servlet);
         List<Map.Entry<String, String>> params = new ArrayList<>();
         Map<String, String> form = new LinkedHashMap<>();
         for (String name : FILTERS) {
@@ -125,7 +122,7 @@ public class ImagePages {
     @GET
     @Path("new")
     public Response createForm() {
-        return AdminPages.page(servlet, Caller.of(request), "image-new", AdminPages.model());
+        return AdminPages.page(servlet, Caller.of(servlet), "image-new", AdminPages.model());
     }
 
     @POST
@@ -142,7 +139,7 @@ public class ImagePages {
         putIfGiven(fields, "min_disk", minDisk);
         putIfGiven(fields, "min_ram", minRam);
         return act("/admin/images/new", () -> {
-            Image image = images.create(Caller.of(request), fields);
+            Image image = images.create(Caller.of(servlet), fields);
             return AdminPages.redirect(servlet, page(image.id()), new AdminPages.Flash("info",
                     "Image created: choose its file to upload it."));
         });
@@ -151,7 +148,7 @@ public class ImagePages {
     @GET
     @Path("{id}")
     public Response show(@PathParam("id") String id) {
-        RequestContext caller = Caller.of(request);
+        RequestContext caller = Caller.of(servlet);
         Image image = images.show(caller, id);
         JsonObject view = views.one(caller, image);
         Map<String, Object> model = AdminPages.model();
@@ -177,7 +174,7 @@ public class ImagePages {
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
                            InputStream body) {
         long size = length == null || !length.strip().matches("\\d{1,18}") ? -1 : Long.parseLong(length.strip());
-        data.upload(Caller.of(request), id, body, size, size > 0 ? size : -1, Optional.empty());
+        data.upload(Caller.of(servlet), id, body, size, size > 0 ? size : -1, Optional.empty());
         return AdminPages.secured(Response.noContent());
     }
 
@@ -191,7 +188,7 @@ public class ImagePages {
                 return AdminPages.redirect(servlet, page(id), new AdminPages.Flash("error", "Give the property a name."));
             }
             String name = key.strip();
-            RequestContext caller = Caller.of(request);
+            RequestContext caller = Caller.of(servlet);
             boolean exists = views.one(caller, images.show(caller, id)).containsKey(name);
             images.update(caller, id, List.of(new PatchOperation(exists ? PatchOperation.Op.REPLACE
                     : PatchOperation.Op.ADD, name, typed(name, value == null ? "" : value))), false);
@@ -204,7 +201,7 @@ public class ImagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeProperty(@PathParam("id") String id, @FormParam("key") String key) {
         return act(page(id), () -> {
-            images.update(Caller.of(request), id, List.of(new PatchOperation(PatchOperation.Op.REMOVE, key,
+            images.update(Caller.of(servlet), id, List.of(new PatchOperation(PatchOperation.Op.REMOVE, key,
                     null)), false);
             return AdminPages.redirect(servlet, page(id), new AdminPages.Flash("info", key + " is removed."));
         });
@@ -215,7 +212,7 @@ public class ImagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addTag(@PathParam("id") String id, @FormParam("tag") String tag) {
         return act(page(id), () -> {
-            images.addTag(Caller.of(request), id, tag == null ? "" : tag.strip());
+            images.addTag(Caller.of(servlet), id, tag == null ? "" : tag.strip());
             return AdminPages.redirect(servlet, page(id), new AdminPages.Flash("info", "Tag " + tag + " added."));
         });
     }
@@ -225,7 +222,7 @@ public class ImagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeTag(@PathParam("id") String id, @FormParam("tag") String tag) {
         return act(page(id), () -> {
-            images.removeTag(Caller.of(request), id, tag);
+            images.removeTag(Caller.of(servlet), id, tag);
             return AdminPages.redirect(servlet, page(id), new AdminPages.Flash("info", "Tag " + tag + " removed."));
         });
     }
@@ -234,7 +231,7 @@ public class ImagePages {
     @Path("{id}/{action: deactivate|reactivate|protect|unprotect}")
     public Response change(@PathParam("id") String id, @PathParam("action") String action) {
         return act(page(id), () -> {
-            RequestContext caller = Caller.of(request);
+            RequestContext caller = Caller.of(servlet);
             switch (action) {
                 case "deactivate" -> images.deactivate(caller, id);
                 case "reactivate" -> images.reactivate(caller, id);
@@ -248,7 +245,7 @@ public class ImagePages {
     @GET
     @Path("{id}/delete")
     public Response confirmDelete(@PathParam("id") String id) {
-        RequestContext caller = Caller.of(request);
+        RequestContext caller = Caller.of(servlet);
         Map<String, Object> model = AdminPages.model();
         model.put("image", AdminPages.plainObject(views.one(caller, images.show(caller, id))));
         return AdminPages.page(servlet, caller, "image-delete", model);
@@ -258,7 +255,7 @@ public class ImagePages {
     @Path("{id}/delete")
     public Response delete(@PathParam("id") String id) {
         return act(page(id), () -> {
-            images.delete(Caller.of(request), id);
+            images.delete(Caller.of(servlet), id);
             return AdminPages.redirect(servlet, "/admin/images", new AdminPages.Flash("info", "Image " + id
                     + " deleted."));
         });
@@ -269,7 +266,7 @@ public class ImagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response share(@PathParam("id") String id, @FormParam("member") String member) {
         return act(page(id), () -> {
-            members.add(Caller.of(request), id, member == null ? "" : member.strip());
+            members.add(Caller.of(servlet), id, member == null ? "" : member.strip());
             return AdminPages.redirect(servlet, page(id), new AdminPages.Flash("info", "Shared with " + member
                     + "; the project accepts or rejects it on its invitations page."));
         });
@@ -280,7 +277,7 @@ public class ImagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unshare(@PathParam("id") String id, @FormParam("member") String member) {
         return act(page(id), () -> {
-            members.remove(Caller.of(request), id, member);
+            members.remove(Caller.of(servlet), id, member);
             return AdminPages.redirect(servlet, page(id), new AdminPages.Flash("info", "No longer shared with "
                     + member + "."));
         });

@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,12 +47,10 @@ public class InvitationsPage {
     @Context
     HttpServletRequest servlet;
 
-    @Context
-    ContainerRequestContext request;
 
     @GET
     public Response show() {
-        RequestContext caller = Caller.of(request);
+        RequestContext caller = Caller.of(servlet);
         Map<String, Object> model = AdminPages.model();
         model.put("project", caller.projectId());
         for (String status : List.of("pending", "accepted", "rejected")) {
@@ -69,7 +66,7 @@ public class InvitationsPage {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") String imageId, @FormParam("status") String status) {
-        RequestContext caller = Caller.of(request);
+        RequestContext caller = Caller.of(servlet);
         try {
             members.changeStatus(caller, imageId, caller.projectId(), status);
             return AdminPages.redirect(servlet, "/admin/invitations", new AdminPages.Flash("info",

@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.glancejee.cache.ImageCache;
@@ -52,8 +51,6 @@ public class OperationsPage {
     @Context
     HttpServletRequest servlet;
 
-    @Context
-    ContainerRequestContext request;
 
     @GET
     public Response show() {
@@ -119,7 +116,7 @@ public class OperationsPage {
     }
 
     private RequestContext admin() {
-        RequestContext caller = Caller.of(request);
+        RequestContext caller = Caller.of(servlet);
         if (!caller.admin()) {
             throw new ForbiddenException("Operations are for administrators.");
         }

@@ -1,5 +1,6 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.glancejee.domain.RequestContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -36,7 +36,7 @@ public class ImageDataResource {
     ImageDataService data;
 
     @Context
-    ContainerRequestContext request;
+    HttpServletRequest request;
 
     @PUT
     @Consumes(MediaType.WILDCARD)

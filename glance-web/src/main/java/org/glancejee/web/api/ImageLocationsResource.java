@@ -1,5 +1,6 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,7 +41,7 @@ public class ImageLocationsResource {
     ImageViews views;
 
     @Context
-    ContainerRequestContext request;
+    HttpServletRequest request;
 
     @POST
     @Consumes(MediaType.WILDCARD)

@@ -1,5 +1,6 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,13 +32,13 @@ public class ImageMembersResource {
     ImageMemberService members;
 
     @GET
-    public Response list(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    public Response list(@PathParam("id") String id, @Context HttpServletRequest request) {
         return json(MemberJson.list(members.list(Caller.of(request), id)));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response add(@PathParam("id") String id, String body, @Context ContainerRequestContext request) {
+    public Response add(@PathParam("id") String id, String body, @Context HttpServletRequest request) {
         String member = MemberRequests.member(body);
         return json(MemberJson.view(members.add(Caller.of(request), id, member)));
     }
@@ -46,7 +46,7 @@ public class ImageMembersResource {
     @GET
     @Path("{member}")
     public Response show(@PathParam("id") String id, @PathParam("member") String member,
-                         @Context ContainerRequestContext request) {
+                         @Context HttpServletRequest request) {
         return json(MemberJson.view(members.show(Caller.of(request), id, member)));
     }
 
@@ -54,7 +54,7 @@ public class ImageMembersResource {
     @Path("{member}")
     @Consumes(MediaType.WILDCARD)
     public Response changeStatus(@PathParam("id") String id, @PathParam("member") String member, String body,
-                                 @Context ContainerRequestContext request) {
+                                 @Context HttpServletRequest request) {
         Object status = MemberRequests.status(body);
         return json(MemberJson.view(members.changeStatus(Caller.of(request), id, member, status)));
     }
@@ -62,7 +62,7 @@ public class ImageMembersResource {
     @DELETE
     @Path("{member}")
     public Response remove(@PathParam("id") String id, @PathParam("member") String member,
-                           @Context ContainerRequestContext request) {
+                           @Context HttpServletRequest request) {
         members.remove(Caller.of(request), id, member);
         return Response.noContent().build();
     }

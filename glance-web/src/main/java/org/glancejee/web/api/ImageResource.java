@@ -1,5 +1,6 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -41,7 +41,7 @@ public class ImageResource {
     ImageViews views;
 
     @GET
-    public Response show(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    public Response show(@PathParam("id") String id, @Context HttpServletRequest request) {
         RequestContext caller = Caller.of(request);
         return Response.ok(views.one(caller, images.show(caller, id)).toString(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
@@ -50,7 +50,7 @@ public class ImageResource {
     @PATCH
     @Consumes(MediaType.WILDCARD)
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           String body, @Context ContainerRequestContext request, @Context HttpHeaders headers) {
+                           String body, @Context HttpServletRequest request, @Context HttpHeaders headers) {
         List<PatchOperation> changes;
         try {
             changes = ImagePatchParser.parse(contentType, body);
@@ -64,7 +64,7 @@ public class ImageResource {
     }
 
     @DELETE
-    public Response delete(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    public Response delete(@PathParam("id") String id, @Context HttpServletRequest request) {
         images.delete(Caller.of(request), id);
         return Response.noContent().build();
     }

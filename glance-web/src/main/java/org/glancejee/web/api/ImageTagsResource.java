@@ -1,12 +1,12 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.glancejee.service.ImageService;
@@ -21,7 +21,7 @@ public class ImageTagsResource {
     ImageService images;
 
     @Context
-    ContainerRequestContext request;
+    HttpServletRequest request;
 
     @PUT
     public Response add(@PathParam("id") String id, @PathParam("tag") String tag) {

@@ -1,11 +1,11 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,7 +22,7 @@ public class ImageTasksResource {
     TaskService tasks;
 
     @Context
-    ContainerRequestContext request;
+    HttpServletRequest request;
 
     @GET
     public Response tasks(@PathParam("id") String id) {

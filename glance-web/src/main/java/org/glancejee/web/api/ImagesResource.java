@@ -1,5 +1,6 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.glancejee.web.json.Jsons;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,7 +52,7 @@ public class ImagesResource {
     ApiSettings settings;
 
     @GET
-    public Response list(@Context UriInfo uri, @Context ContainerRequestContext request) {
+    public Response list(@Context UriInfo uri, @Context HttpServletRequest request) {
         List<Map.Entry<String, String>> params = Links.queryParameters(uri);
         ImageQuery query = ImageQueryParser.parse(params, settings.limitParamDefault(), settings.apiLimitMax());
         RequestContext caller = Caller.of(request);
@@ -71,7 +71,7 @@ public class ImagesResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(String body, @Context UriInfo uri, @Context ContainerRequestContext request) {
+    public Response create(String body, @Context UriInfo uri, @Context HttpServletRequest request) {
         Map<String, Object> fields = JsonBodies.object(body);
         RequestContext caller = Caller.of(request);
         Image image = images.create(caller, fields);

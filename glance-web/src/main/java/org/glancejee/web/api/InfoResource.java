@@ -1,5 +1,6 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.glancejee.web.json.Jsons;
@@ -8,7 +9,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,7 +45,7 @@ public class InfoResource {
     ImageAuthorization authorization;
 
     @Context
-    ContainerRequestContext request;
+    HttpServletRequest request;
 
     /** The configured stores; 404 without multi-store, as in Glance. */
     @GET

@@ -1,5 +1,6 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -70,7 +70,7 @@ public class MetadefNamespacesResource {
     ApiSettings settings;
 
     @Context
-    ContainerRequestContext request;
+    HttpServletRequest request;
 
     @GET
     public Response list(@Context UriInfo uri) {

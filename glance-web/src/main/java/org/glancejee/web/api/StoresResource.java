@@ -1,11 +1,11 @@
 package org.glancejee.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.glancejee.service.LocationService;
@@ -20,7 +20,7 @@ public class StoresResource {
     LocationService locations;
 
     @Context
-    ContainerRequestContext request;
+    HttpServletRequest request;
 
     @DELETE
     @Path("{store}/{image}")

@@ -58,7 +58,7 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
                     request.getHeaderString(HttpHeaders.ACCEPT)).build());
             return;
         }
-        String path = request.getUriInfo().getPath();
+        String path = RequestPaths.of(request.getUriInfo());
         if (OPEN_PATHS.contains(path)) {
             return;
         }
@@ -69,7 +69,7 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
         try {
             RequestContext caller = identification.identify(request.getHeaderString("X-Auth-Token"),
                     request.getHeaderString("X-Service-Token"), servletRequest.getLocalAddr(), requestId);
-            request.setProperty(Caller.PROPERTY, caller);
+            servletRequest.setAttribute(Caller.PROPERTY, caller);
             LogContext.identify(caller.userId(), caller.projectId());
         } catch (CallerIdentification.Refusal refusal) {
             Response.ResponseBuilder response = ErrorResponses.build(refusal.status, null, refusal.detail,
@@ -94,7 +94,7 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
         try {
             RequestContext caller = identification.identify(AdminGate.token(servletRequest), null,
                     servletRequest.getLocalAddr(), requestId);
-            request.setProperty(Caller.PROPERTY, caller);
+            servletRequest.setAttribute(Caller.PROPERTY, caller);
             LogContext.identify(caller.userId(), caller.projectId());
         } catch (CallerIdentification.Refusal refusal) {
             request.abortWith(refusal.status == 401 ? AdminGate.signInFirst(request)

@@ -1,5 +1,6 @@
 package org.glancejee.web.error;
 
+import org.glancejee.web.context.RequestPaths;
 import org.glancejee.web.admin.AdminPages;
 import org.glancejee.web.admin.AdminGate;
 import jakarta.ws.rs.core.UriInfo;
@@ -47,7 +48,7 @@ public class GlanceExceptionMapper implements ExceptionMapper<GlanceException> {
 
     @Override
     public Response toResponse(GlanceException e) {
-        if (AdminGate.isAdminPath(uri.getPath())) {
+        if (AdminGate.isAdminPath(RequestPaths.of(uri))) {
             return AdminPages.error(servlet, ErrorResponses.accept(headers), status(e), e.getMessage());
         }
         return ErrorResponses.build(status(e), e.getMessage(), e.detail(), ErrorResponses.accept(headers)).build();

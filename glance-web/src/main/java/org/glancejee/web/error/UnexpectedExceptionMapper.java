@@ -1,5 +1,6 @@
 package org.glancejee.web.error;
 
+import org.glancejee.web.context.RequestPaths;
 import org.glancejee.web.admin.AdminPages;
 import org.glancejee.web.admin.AdminGate;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,7 +47,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
             return mapper.toResponse(cause);
         }
         LOG.log(Level.SEVERE, "Unexpected failure while serving a request", e);
-        if (AdminGate.isAdminPath(uri.getPath())) {
+        if (AdminGate.isAdminPath(RequestPaths.of(uri))) {
             return AdminPages.error(servlet, ErrorResponses.accept(headers), 500, "Something went wrong on the"
                     + " server; the server log says what.");
         }

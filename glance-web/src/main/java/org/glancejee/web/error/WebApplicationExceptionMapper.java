@@ -1,5 +1,6 @@
 package org.glancejee.web.error;
 
+import org.glancejee.web.context.RequestPaths;
 import org.glancejee.web.admin.AdminPages;
 import org.glancejee.web.admin.AdminGate;
 import jakarta.ws.rs.core.UriInfo;
@@ -50,7 +51,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     + " incorrect.";
             default -> e.getMessage() == null ? "" : e.getMessage();
         };
-        if (AdminGate.isAdminPath(uri.getPath())) {
+        if (AdminGate.isAdminPath(RequestPaths.of(uri))) {
             return AdminPages.error(servlet, ErrorResponses.accept(headers), status, explanation);
         }
         Response.ResponseBuilder builder = ErrorResponses.build(status, explanation, null,
