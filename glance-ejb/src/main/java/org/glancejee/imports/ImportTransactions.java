@@ -141,7 +141,7 @@ public class ImportTransactions {
         tasks.add(task);
         image.lockForImport(task.id(), request.method(), stores, now);
         em.lock(image, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        notifier.info("task.create", NotificationPayloads.task(task));
+        notifier.info("task.create", () -> NotificationPayloads.task(task));
         return Optional.of(task.id());
     }
 
@@ -155,7 +155,7 @@ public class ImportTransactions {
         Task task = Task.pending(Task.LEGACY_IMPORT, caller, imageId, inputJson, node, now);
         tasks.add(task);
         image.lockForImport(task.id(), ImportMethod.WEB_DOWNLOAD, List.of(), now);
-        notifier.info("task.create", NotificationPayloads.task(task));
+        notifier.info("task.create", () -> NotificationPayloads.task(task));
         return task;
     }
 
@@ -163,8 +163,8 @@ public class ImportTransactions {
     public ImportWork startProcessing(String taskId) {
         Task task = tasks.find(taskId).orElseThrow(() -> new GoneException("Task " + taskId + " is gone"));
         task.begin(clock.instant());
-        notifier.info("task.run", NotificationPayloads.task(task));
-        notifier.info("task.processing", NotificationPayloads.task(task));
+        notifier.info("task.run", () -> NotificationPayloads.task(task));
+        notifier.info("task.processing", () -> NotificationPayloads.task(task));
         Image image = liveImage(task);
         ImportRequest request = ImportInput.fromTaskInput(task.type(), task.input());
         List<DataCopy> copies = images.activeLocations(image.id()).stream()
@@ -209,13 +209,13 @@ public class ImportTransactions {
         }
         task.succeed("{\"image_id\": \"" + image.id() + "\"}", settings.taskTimeToLive(), now);
         if (data.isPresent()) {
-            notifier.info("image.upload", NotificationPayloads.withImportStores(NotificationPayloads.image(image),
+            notifier.info("image.upload", () -> NotificationPayloads.withImportStores(NotificationPayloads.image(image),
                     List.of(), failed, null));
             if (image.status() == ImageStatus.ACTIVE) {
-                notifier.info("image.activate", NotificationPayloads.image(image));
+                notifier.info("image.activate", () -> NotificationPayloads.image(image));
             }
         }
-        notifier.info("task.success", NotificationPayloads.task(task));
+        notifier.info("task.success", () -> NotificationPayloads.task(task));
     }
 
     /** The import failed: the task says why, the image goes back to where it was, the lock is released. */
@@ -224,7 +224,7 @@ public class ImportTransactions {
         tasks.find(taskId).ifPresent(task -> {
             if (!task.status().finished()) {
                 task.fail(why, settings.taskTimeToLive(), now);
-                notifier.info("task.failure", NotificationPayloads.task(task));
+                notifier.info("task.failure", () -> NotificationPayloads.task(task));
             }
             images.find(task.imageId()).ifPresent(image -> image.failImport(taskId, targets(task), now));
         });

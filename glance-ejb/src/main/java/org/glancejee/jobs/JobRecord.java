@@ -7,6 +7,7 @@ import java.util.Optional;
 /** What a job did lately on this server, for JMX. */
 public final class JobRecord {
     private Instant lastStart;
+    private Instant lastAttempt;
     private Duration lastDuration = Duration.ZERO;
     private JobOutcome lastOutcome = JobOutcome.NOTHING;
     private String lastError = "";
@@ -15,6 +16,7 @@ public final class JobRecord {
 
     synchronized void ran(Instant start, Duration took, JobOutcome outcome) {
         lastStart = start;
+        lastAttempt = start;
         lastDuration = took;
         lastOutcome = outcome;
         lastError = "";
@@ -23,6 +25,7 @@ public final class JobRecord {
 
     synchronized void failed(Instant start, Duration took, Exception e) {
         lastStart = start;
+        lastAttempt = start;
         lastDuration = took;
         lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
         runs++;
@@ -31,6 +34,16 @@ public final class JobRecord {
     /** The lease was held elsewhere: another server ran it. */
     synchronized void leaseHeldElsewhere() {
         skipped++;
+        lastAttempt = Instant.now();
+    }
+
+    /**
+     * Whether the job's timer seems dead: it has not fired (run here, or found the run taken elsewhere) for
+     * three intervals and a minute since {@code since} (its last attempt, or the scheduler's start).
+     */
+    public synchronized boolean stalled(Instant schedulerStart, Duration interval, Instant now) {
+        Instant since = lastAttempt == null ? schedulerStart : lastAttempt;
+        return since.plus(interval.multipliedBy(3)).plus(Duration.ofMinutes(1)).isBefore(now);
     }
 
     public synchronized Optional<Instant> lastStart() { return Optional.ofNullable(lastStart); }

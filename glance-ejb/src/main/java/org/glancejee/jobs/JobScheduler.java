@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,9 +48,11 @@ public class JobScheduler {
 
     private final Map<String, BackgroundJob> jobs = new LinkedHashMap<>();
     private final Map<String, JobRecord> records = new ConcurrentHashMap<>();
+    private Instant started;
 
     @PostConstruct
     void start() {
+        started = Instant.now();
         for (BackgroundJob job : discovered) {
             if (!job.enabled()) {
                 continue;
@@ -119,5 +122,12 @@ public class JobScheduler {
 
     public Map<String, JobRecord> records() {
         return Map.copyOf(records);
+    }
+
+    /** The jobs whose timers have stopped firing here (see {@link JobRecord#stalled}). */
+    public List<String> stalled() {
+        Instant now = Instant.now();
+        return jobs.values().stream().filter(job -> records.get(job.name()).stalled(started, job.interval(), now))
+                .map(BackgroundJob::name).toList();
     }
 }

@@ -6,11 +6,15 @@ import java.util.List;
 public enum Subsystem {
     /** Everything the others do not cover: the API and the services behind it. */
     API("api", List.of("org.glancejee")),
-    SCRUBBER("scrubber", List.of("org.glancejee.jobs.Scrubber", "org.glancejee.jobs.ScrubTransactions")),
+    // classes' loggers, and the scheduler's logger of each job's runs (org.glancejee.jobs.<job name>)
+    SCRUBBER("scrubber", List.of("org.glancejee.jobs.Scrubber", "org.glancejee.jobs.ScrubTransactions",
+            "org.glancejee.jobs.scrubber")),
     CACHE("cache", List.of("org.glancejee.cache", "org.glancejee.jobs.CacheCleaner", "org.glancejee.jobs.CacheJob",
             "org.glancejee.jobs.CachePrefetcher", "org.glancejee.jobs.CachePruner",
-            "org.glancejee.service.CacheService")),
-    REPLICATOR("replicator", List.of("org.glancejee.replication", "org.glancejee.jobs.ReplicationJob")),
+            "org.glancejee.service.CacheService", "org.glancejee.jobs.cache_cleaner",
+            "org.glancejee.jobs.cache_prefetcher", "org.glancejee.jobs.cache_pruner")),
+    REPLICATOR("replicator", List.of("org.glancejee.replication", "org.glancejee.jobs.ReplicationJob",
+            "org.glancejee.jobs.replicator")),
     IMPORT("import", List.of("org.glancejee.imports")),
     /** One line per request, Apache's combined format with the time taken and the request id. */
     ACCESS("access", List.of(Subsystem.ACCESS_LOGGER));

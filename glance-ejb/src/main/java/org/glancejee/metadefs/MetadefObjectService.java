@@ -1,5 +1,7 @@
 package org.glancejee.metadefs;
 
+import org.glancejee.notifications.Notifier;
+import org.glancejee.notifications.MetadefPayloads;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +22,9 @@ import java.util.stream.IntStream;
 /** A namespace's objects, under Glance's metadef object rules. */
 @Stateless
 public class MetadefObjectService {
+
+    @Inject
+    Notifier notifier;
     @PersistenceContext(unitName = "glance")
     EntityManager em;
 
@@ -68,6 +73,8 @@ public class MetadefObjectService {
         }
         MetadefObject created = MetadefObject.create(ns.id(), definition, Instant.now());
         em.persist(created);
+        notifier.info("metadef_object.create", () -> MetadefPayloads.object(namespace, definition, definition.name(),
+                created.createdAt(), created.updatedAt()));
         return created;
     }
 
@@ -80,17 +87,24 @@ public class MetadefObjectService {
                     + " with the same name=" + definition.name() + " in namespace=" + namespace + ".");
         }
         existing.replaceWith(definition, Instant.now());
+        notifier.info("metadef_object.update", () -> MetadefPayloads.object(namespace, definition, name,
+                existing.createdAt(), existing.updatedAt()));
         return existing;
     }
 
     public void remove(RequestContext caller, String namespace, String name) {
         MetadefNamespace ns = guard.guarded(caller, namespace, "delete_metadef_object");
-        em.remove(find(ns, name).orElseThrow(() -> notFound(name)));
+        MetadefObject object = find(ns, name).orElseThrow(() -> notFound(name));
+        em.remove(object);
+        notifier.info("metadef_object.delete", () -> MetadefPayloads.deleted(MetadefPayloads.object(namespace,
+                object.definition(), name, object.createdAt(), object.updatedAt()), Instant.now()));
     }
 
     /** Deletes all of a namespace's objects; Glance asks for the right to delete the namespace. */
     public void removeAll(RequestContext caller, String namespace) {
-        removeAllOf(guard.guarded(caller, namespace, "delete_metadef_namespace"));
+        MetadefNamespace ns = guard.guarded(caller, namespace, "delete_metadef_namespace");
+        removeAllOf(ns);
+        notifier.info("metadef_namespace.delete_objects", () -> MetadefPayloads.namespace(ns, namespace));
     }
 
     /** New objects one microsecond apart, so listings keep the order they were given in. */

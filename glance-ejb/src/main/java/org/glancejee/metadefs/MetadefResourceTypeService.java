@@ -1,5 +1,7 @@
 package org.glancejee.metadefs;
 
+import org.glancejee.notifications.Notifier;
+import org.glancejee.notifications.MetadefPayloads;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +27,9 @@ import java.util.stream.Collectors;
 /** Resource types and the namespaces associated with them, under Glance's metadef rules. */
 @Stateless
 public class MetadefResourceTypeService {
+
+    @Inject
+    Notifier notifier;
 
     @PersistenceContext(unitName = "glance")
     EntityManager em;
@@ -64,7 +69,11 @@ public class MetadefResourceTypeService {
     /** Associates a namespace with a resource type, creating the type if it is new. */
     public Association associate(RequestContext caller, String namespace, ResourceTypeAssociation.Draft draft) {
         MetadefNamespace ns = guard.guarded(caller, namespace, "add_metadef_resource_type_association");
-        return associate(ns, draft, false, Instant.now());
+        Association association = associate(ns, draft, false, Instant.now());
+        notifier.info("metadef_resource_type.create", () -> MetadefPayloads.association(namespace, association.name(),
+                association.prefix(), association.propertiesTarget(), association.createdAt(),
+                association.updatedAt()));
+        return association;
     }
 
     /** For the namespace service and the loader: the caller has been authorized. */
@@ -103,6 +112,9 @@ public class MetadefResourceTypeService {
                 .orElseThrow(() -> new NotFoundException("Failed to find resource type " + resourceType
                         + " to delete"));
         em.remove(association);
+        notifier.info("metadef_resource_type.delete", () -> MetadefPayloads.deleted(MetadefPayloads.association(namespace,
+                resourceType, association.prefix(), association.propertiesTarget(), association.createdAt(),
+                association.updatedAt()), Instant.now()));
     }
 
     /** The prefix a namespace's properties take on a resource type; 404 when it is not associated with it. */

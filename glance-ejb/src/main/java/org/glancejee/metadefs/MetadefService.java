@@ -1,5 +1,7 @@
 package org.glancejee.metadefs;
 
+import org.glancejee.notifications.Notifier;
+import org.glancejee.notifications.MetadefPayloads;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +30,9 @@ import java.util.Optional;
  */
 @Stateless
 public class MetadefService {
+
+    @Inject
+    Notifier notifier;
     private static final Map<String, Comparator<MetadefNamespace>> SORT_KEYS = Map.of(
             "created_at", Comparator.comparing(MetadefNamespace::createdAt),
             "updated_at", Comparator.comparing(MetadefNamespace::updatedAt),
@@ -139,6 +144,7 @@ public class MetadefService {
         MetadefNamespace created = MetadefNamespace.create(draft, caller.projectId(), now);
         em.persist(created);
         fill(created, contents, false, now);
+        notifier.info("metadef_namespace.create", () -> MetadefPayloads.namespace(created, created.namespace()));
         return created;
     }
 
@@ -193,6 +199,7 @@ public class MetadefService {
             throw duplicate(draft.namespace());
         }
         existing.replaceWith(draft, caller.projectId(), Instant.now());
+        notifier.info("metadef_namespace.update", () -> MetadefPayloads.namespace(existing, namespace));
         return existing;
     }
 
@@ -201,6 +208,8 @@ public class MetadefService {
         existing.requireDeletable();
         removeContents(existing);
         em.remove(existing);
+        notifier.info("metadef_namespace.delete",
+                () -> MetadefPayloads.deleted(MetadefPayloads.namespace(existing, namespace), Instant.now()));
     }
 
     /** A namespace's properties, by name. */
@@ -234,6 +243,7 @@ public class MetadefService {
         }
         MetadefProperty created = MetadefProperty.create(ns.id(), definition, Instant.now());
         em.persist(created);
+        notifier.info("metadef_property.create", () -> MetadefPayloads.property(namespace, definition, definition.name()));
         return created;
     }
 
@@ -247,17 +257,24 @@ public class MetadefService {
             throw duplicateProperty(definition.name(), namespace);
         }
         existing.replaceWith(definition, Instant.now());
+        notifier.info("metadef_property.update", () -> MetadefPayloads.property(namespace, definition, name));
         return existing;
     }
 
     public void removeProperty(RequestContext caller, String namespace, String name) {
         MetadefNamespace ns = guard.guarded(caller, namespace, "remove_metadef_property");
-        em.remove(findProperty(ns, name).orElseThrow(() -> new NotFoundException("Could not find property " + name)));
+        MetadefProperty property = findProperty(ns, name)
+                .orElseThrow(() -> new NotFoundException("Could not find property " + name));
+        em.remove(property);
+        notifier.info("metadef_property.delete", () -> MetadefPayloads.deleted(
+                MetadefPayloads.property(namespace, property.definition(), name), Instant.now()));
     }
 
     /** Deletes all of a namespace's properties; Glance asks for the right to delete the namespace. */
     public void removeProperties(RequestContext caller, String namespace) {
-        removeAllProperties(guard.guarded(caller, namespace, "delete_metadef_namespace"));
+        MetadefNamespace ns = guard.guarded(caller, namespace, "delete_metadef_namespace");
+        removeAllProperties(ns);
+        notifier.info("metadef_namespace.delete_properties", () -> MetadefPayloads.namespace(ns, namespace));
     }
 
     /** Everything a namespace holds: properties, objects, tags and resource type associations. */

@@ -1,5 +1,7 @@
 package org.glancejee.metadefs;
 
+import org.glancejee.notifications.Notifier;
+import org.glancejee.notifications.MetadefPayloads;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +24,9 @@ import java.util.Set;
 /** A namespace's tags, under Glance's metadef tag rules. */
 @Stateless
 public class MetadefTagService {
+
+    @Inject
+    Notifier notifier;
     @PersistenceContext(unitName = "glance")
     EntityManager em;
 
@@ -67,6 +72,8 @@ public class MetadefTagService {
         }
         MetadefTag tag = MetadefTag.create(ns.id(), name, Instant.now());
         em.persist(tag);
+        notifier.info("metadef_tag.create", () -> MetadefPayloads.named(namespace, name, name, tag.createdAt(),
+                tag.updatedAt()));
         return tag;
     }
 
@@ -89,6 +96,8 @@ public class MetadefTagService {
         }
         List<MetadefTag> created = inOrder(ns, names);
         created.forEach(em::persist);
+        created.forEach(tag -> notifier.info("metadef_tag.create", () -> MetadefPayloads.named(namespace, tag.name(),
+                tag.name(), tag.createdAt(), tag.updatedAt())));
         return created;
     }
 
@@ -99,16 +108,23 @@ public class MetadefTagService {
             throw duplicate(newName, namespace);
         }
         tag.rename(newName, Instant.now());
+        notifier.info("metadef_tag.update", () -> MetadefPayloads.named(namespace, newName, name, tag.createdAt(),
+                tag.updatedAt()));
         return tag;
     }
 
     public void remove(RequestContext caller, String namespace, String name) {
         MetadefNamespace ns = guard.guarded(caller, namespace, "delete_metadef_tag");
-        em.remove(find(ns, name).orElseThrow(() -> notFound(name)));
+        MetadefTag tag = find(ns, name).orElseThrow(() -> notFound(name));
+        em.remove(tag);
+        notifier.info("metadef_tag.delete", () -> MetadefPayloads.deleted(MetadefPayloads.named(namespace, tag.name(),
+                tag.name(), tag.createdAt(), tag.updatedAt()), Instant.now()));
     }
 
     public void removeAll(RequestContext caller, String namespace) {
-        removeAllOf(guard.guarded(caller, namespace, "delete_metadef_tags"));
+        MetadefNamespace ns = guard.guarded(caller, namespace, "delete_metadef_tags");
+        removeAllOf(ns);
+        notifier.info("metadef_namespace.delete_tags", () -> MetadefPayloads.namespace(ns, namespace));
     }
 
     /**

@@ -11,6 +11,9 @@ import org.glancejee.config.NotificationSettings;
 import org.glancejee.persistence.AfterCommit;
 
 import java.time.Instant;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Where the services report what happened. Called inside the change's transaction, a notification is sent
@@ -19,6 +22,7 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class Notifier {
+    private static final Logger LOG = Logger.getLogger("org.glancejee.notifications");
 
     @Inject
     NotificationSettings settings;
@@ -38,21 +42,29 @@ public class Notifier {
         return notifier;
     }
 
-    public void info(String eventType, JsonValue payload) {
+    /** The payload is built only when the event is sent; a payload that cannot be built is logged, not thrown. */
+    public void info(String eventType, Supplier<JsonValue> payload) {
         notify("INFO", eventType, payload);
     }
 
     /** Glance sends failures (an upload that failed, a download cut short) at priority ERROR. */
-    public void error(String eventType, JsonValue payload) {
+    public void error(String eventType, Supplier<JsonValue> payload) {
         notify("ERROR", eventType, payload);
     }
 
     public void error(String eventType, String message) {
-        notify("ERROR", eventType, Json.createValue(message));
+        notify("ERROR", eventType, () -> Json.createValue(message));
     }
 
-    private void notify(String priority, String eventType, JsonValue payload) {
+    private void notify(String priority, String eventType, Supplier<JsonValue> built) {
         if (off || !sender.enabled() || settings.disabled(eventType)) {
+            return;
+        }
+        JsonValue payload;
+        try {
+            payload = built.get();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Notification " + eventType + " not sent: its payload could not be made", e);
             return;
         }
         OsloMessage message = new OsloMessage(eventType, priority, payload, settings.publisherId(), Instant.now());

@@ -150,9 +150,9 @@ public class ImageDataService {
         JsonObject payload = NotificationPayloads.send(plan.imageId(), plan.owner(), caller.projectId(),
                 caller.userId(), sent);
         if (sent == expected) {
-            notifier.info("image.send", payload);
+            notifier.info("image.send", () -> payload);
         } else {
-            notifier.error("image.send", payload);
+            notifier.error("image.send", () -> payload);
         }
     }
 

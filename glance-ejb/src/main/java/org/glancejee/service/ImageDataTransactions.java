@@ -53,7 +53,7 @@ public class ImageDataTransactions {
         Image image = visibleImages.require(caller, id);
         authorization.enforce("upload_image", caller, image);
         // Glance tells of the upload before it starts, while the image is still queued
-        notifier.info("image.prepare", NotificationPayloads.withImportStores(NotificationPayloads.image(image),
+        notifier.info("image.prepare", () -> NotificationPayloads.withImportStores(NotificationPayloads.image(image),
                 List.of(), List.of(), null));
         image.startSaving(node, clock.instant());
         return new DeclaredFormats(image.diskFormat(), image.containerFormat());
@@ -71,9 +71,9 @@ public class ImageDataTransactions {
                         + " deleted during the upload."));
         images.addLocation(ImageLocation.active(id, storeId, stored.location(), clock.instant()));
         image.activate(stored.size(), md5, hashAlgorithm, hashValue, virtualSize, clock.instant());
-        notifier.info("image.upload", NotificationPayloads.withImportStores(NotificationPayloads.image(image),
+        notifier.info("image.upload", () -> NotificationPayloads.withImportStores(NotificationPayloads.image(image),
                 List.of(), List.of(), null));
-        notifier.info("image.activate", NotificationPayloads.image(image));
+        notifier.info("image.activate", () -> NotificationPayloads.image(image));
     }
 
     /** saving → queued after a failed transfer. */

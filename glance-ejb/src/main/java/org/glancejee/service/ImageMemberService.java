@@ -64,8 +64,9 @@ public class ImageMemberService {
         } else {
             member.rejoin(now());
         }
-        notifier.info("image.member.create", NotificationPayloads.member(member));
-        return member;
+        ImageMember added = member;
+        notifier.info("image.member.create", () -> NotificationPayloads.member(added));
+        return added;
     }
 
     /**
@@ -98,7 +99,7 @@ public class ImageMemberService {
         ImageMember member = member(caller, image, memberId);
         require(authorization.allowed("modify_member", caller, image), "modify_member");
         member.changeStatus(ImageMember.Status.fromApi(status), now());
-        notifier.info("image.member.update", NotificationPayloads.member(member));
+        notifier.info("image.member.update", () -> NotificationPayloads.member(member));
         return member;
     }
 
@@ -109,7 +110,7 @@ public class ImageMemberService {
         ImageMember member = member(caller, image, memberId);
         require(authorization.allowed("delete_member", caller, image), "delete_member");
         member.remove(now());
-        notifier.info("image.member.delete", NotificationPayloads.removedMember(member, now()));
+        notifier.info("image.member.delete", () -> NotificationPayloads.removedMember(member, now()));
     }
 
     /** The image if the caller may see it (else 404) and it is shared (else {@code notShared}). */

@@ -82,7 +82,7 @@ public class ImageService {
             throw new ConflictException("Image ID " + image.id() + " already exists!");
         }
         images.add(image);
-        notifier.info("image.create", NotificationPayloads.image(image));
+        notifier.info("image.create", () -> NotificationPayloads.image(image));
         return image;
     }
 
@@ -117,7 +117,7 @@ public class ImageService {
             // Glance saves (and so moves updated_at) only when there were changes.
             image.touch(now());
         }
-        notifier.info("image.update", NotificationPayloads.image(image));
+        notifier.info("image.update", () -> NotificationPayloads.image(image));
         return image;
     }
 
@@ -140,7 +140,7 @@ public class ImageService {
             dataRemoval.afterCommit(locations);
         }
         members.list(id).forEach(m -> m.remove(now()));
-        notifier.info("image.delete", NotificationPayloads.deletedImage(image, now()));
+        notifier.info("image.delete", () -> NotificationPayloads.deletedImage(image, now()));
         dataRemoval.cachedAfterCommit(id);
         if (staged) {
             dataRemoval.stagedAfterCommit(id);
@@ -162,14 +162,14 @@ public class ImageService {
         Image image = visibleImages.require(caller, id);
         authorization.enforce("deactivate", caller, image);
         image.deactivate(now());
-        notifier.info("image.update", NotificationPayloads.image(image));
+        notifier.info("image.update", () -> NotificationPayloads.image(image));
     }
 
     public void reactivate(RequestContext caller, String id) {
         Image image = visibleImages.require(caller, id);
         authorization.enforce("reactivate", caller, image);
         image.reactivate(now());
-        notifier.info("image.update", NotificationPayloads.image(image));
+        notifier.info("image.update", () -> NotificationPayloads.image(image));
     }
 
     public void addTag(RequestContext caller, String id, String tag) {
@@ -180,7 +180,7 @@ public class ImageService {
         rules().checkNewTag(image, tag);
         image.addTag(tag);
         image.touch(now());
-        notifier.info("image.update", NotificationPayloads.image(image));
+        notifier.info("image.update", () -> NotificationPayloads.image(image));
     }
 
     public void removeTag(RequestContext caller, String id, String tag) {
@@ -188,7 +188,7 @@ public class ImageService {
         authorization.enforce("modify_image", caller, image);
         image.removeTag(tag);
         image.touch(now());
-        notifier.info("image.update", NotificationPayloads.image(image));
+        notifier.info("image.update", () -> NotificationPayloads.image(image));
     }
 
     private ImageRules rules() {

@@ -77,6 +77,16 @@ class DiscoveryIT {
     }
 
     @Test
+    void livenessNamesTheBackgroundJobsCheck() throws Exception {
+        HttpResponse<String> live = get("/health/live");
+        assertEquals(200, live.statusCode(), live.body());
+        JsonObject jobs = json(live).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("jobs")).findFirst()
+                .orElseThrow(() -> new AssertionError("no jobs check in " + live.body()));
+        assertEquals("UP", jobs.getString("status"), "every job timer fires");
+    }
+
+    @Test
     void healthcheckSaysOkOrDisabledByFileAsOsloDoes() throws Exception {
         HttpResponse<String> response = get("/healthcheck");
         assertEquals(200, response.statusCode());

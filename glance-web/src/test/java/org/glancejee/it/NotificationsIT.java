@@ -156,6 +156,43 @@ class NotificationsIT {
     }
 
     @Test
+    void theMetadefsCatalogueChangesAreToldWithOldNamesAndDeletions() throws Exception {
+        String ns = "Told" + UUID.randomUUID().toString().replace("-", "");
+        String base = "/v2/metadefs/namespaces/" + ns;
+        assertEquals(201, api.postJson("/v2/metadefs/namespaces", "{\"namespace\": \"" + ns
+                + "\", \"display_name\": \"Told\", \"protected\": false}").statusCode());
+        assertEquals(201, api.postJson(base + "/properties", "{\"name\": \"hw_speed\", \"title\": \"Speed\","
+                + " \"type\": \"integer\", \"minimum\": 1}").statusCode());
+        assertEquals(201, api.postJson(base + "/objects", "{\"name\": \"Box\", \"required\": [\"size\"],"
+                + " \"properties\": {\"size\": {\"type\": \"string\", \"title\": \"Size\"}}}").statusCode());
+        assertEquals(201, api.post(base + "/tags/fast").statusCode());
+        assertEquals(200, api.send("PUT", base + "/tags/fast", "{\"name\": \"faster\"}").statusCode());
+        assertEquals(204, api.delete(base + "/properties/hw_speed").statusCode());
+        assertEquals(204, api.delete(base).statusCode());
+
+        List<JsonObject> messages = messagesAbout(INFO, ns, "metadef_namespace.delete");
+        assertEquals(List.of("metadef_namespace.create", "metadef_property.create", "metadef_object.create",
+                "metadef_tag.create", "metadef_tag.update", "metadef_property.delete", "metadef_namespace.delete"),
+                eventTypes(messages));
+        JsonObject namespace = payload(messages.get(0));
+        assertEquals("Told", namespace.getString("display_name"));
+        assertEquals(ns, namespace.getString("namespace_old"));
+        JsonObject property = payload(messages.get(1));
+        assertEquals("hw_speed", property.getString("name"));
+        assertEquals("integer", property.getString("type"));
+        assertEquals(1, property.getInt("minimum"));
+        assertTrue(property.isNull("maximum"), "keywords not given are null, as in Glance");
+        JsonObject object = payload(messages.get(2));
+        assertEquals("size", object.getJsonArray("properties").getJsonObject(0).getString("name"));
+        assertEquals("size", object.getJsonArray("required").getString(0));
+        JsonObject renamed = payload(messages.get(4));
+        assertEquals("faster", renamed.getString("name"));
+        assertEquals("fast", renamed.getString("name_old"));
+        assertTrue(payload(messages.get(5)).getBoolean("deleted"));
+        assertTrue(payload(messages.get(6)).getBoolean("deleted"));
+    }
+
+    @Test
     void whileTheBrokerIsAwayTheApiAnswersAndNotificationsFollowWhenItIsBack() throws Exception {
         rabbit.stop();
         String id;
