@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Comma-separated settings that may be unset: Payara's MicroProfile Config cannot inject Optional<List<String>>. */
-final class ConfigLists {
+public final class ConfigLists {
     private ConfigLists() {
     }
 
-    static List<String> split(Optional<String> value) {
+    public static List<String> split(Optional<String> value) {
         return value.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());
     }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.glancejee.imports.web.ImportUriPolicy;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,20 +40,15 @@ public class ImportFilteringSettings {
     @ConfigProperty(name = "glance.import_filtering_opts.disallowed_ports")
     Optional<String> disallowedPorts;
 
-    public List<String> allowedSchemes() { return list(allowedSchemes); }
-    public List<String> disallowedSchemes() { return list(disallowedSchemes); }
-    public List<String> allowedHosts() { return list(allowedHosts); }
-    public List<String> disallowedHosts() { return list(disallowedHosts); }
+    public List<String> allowedSchemes() { return ConfigLists.split(allowedSchemes); }
+    public List<String> disallowedSchemes() { return ConfigLists.split(disallowedSchemes); }
+    public List<String> allowedHosts() { return ConfigLists.split(allowedHosts); }
+    public List<String> disallowedHosts() { return ConfigLists.split(disallowedHosts); }
     public List<Integer> allowedPorts() { return ports(allowedPorts); }
     public List<Integer> disallowedPorts() { return ports(disallowedPorts); }
 
-    private static List<String> list(Optional<String> value) {
-        return value.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
-    }
-
     private static List<Integer> ports(Optional<String> value) {
-        return list(value).stream().map(Integer::valueOf).toList();
+        return ConfigLists.split(value).stream().map(Integer::valueOf).toList();
     }
 
     /** The policy these settings make, resolving host names with the system's resolver. */

@@ -1,6 +1,7 @@
 package org.glancejee.logging;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The request a thread is working for, so log lines can name it: set for the length of a request, and
@@ -8,6 +9,7 @@ import java.util.Optional;
  */
 public final class LogContext {
     private static final ThreadLocal<Entry> CURRENT = new ThreadLocal<>();
+    private static final Pattern NOT_LOGGABLE = Pattern.compile("[^A-Za-z0-9._:@-]");
 
     /** What a log line says of the request: its id, and who made it once known. */
     public record Entry(String requestId, String userId, String projectId) {
@@ -58,6 +60,16 @@ public final class LogContext {
         return Optional.ofNullable(CURRENT.get());
     }
 
+    /** The message with the current request's tag in front, once; as it is outside a request. */
+    static String tagged(String message) {
+        Entry entry = CURRENT.get();
+        if (entry == null) {
+            return message;
+        }
+        String tag = entry.tag();
+        return message.startsWith(tag) ? message : tag + " " + message;
+    }
+
     /** Work to run on another thread in the context of this one (or in none, if this one has none). */
     public static Runnable carried(Runnable work) {
         Entry entry = CURRENT.get();
@@ -73,6 +85,6 @@ public final class LogContext {
 
     /** A client's request id is printable ASCII; braces and quotes would upset message formatting. */
     private static String loggable(String value) {
-        return value == null ? "-" : value.replaceAll("[^A-Za-z0-9._:@-]", "_");
+        return value == null ? "-" : NOT_LOGGABLE.matcher(value).replaceAll("_");
     }
 }

@@ -19,11 +19,7 @@ final class OsloLogFormat extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        String message = formatMessage(record);
-        String tag = LogContext.current().map(LogContext.Entry::tag).orElse("");
-        if (!tag.isEmpty() && !message.startsWith(tag)) {
-            message = tag + " " + message;
-        }
+        String message = LogContext.tagged(formatMessage(record));
         StringBuilder line = new StringBuilder(160).append(TIME.format(record.getInstant())).append(' ').append(PID)
                 .append(' ').append(level(record.getLevel())).append(' ').append(record.getLoggerName()).append(' ')
                 .append(message).append('\n');

@@ -12,15 +12,9 @@ final class RequestIdStamp extends Handler {
 
     @Override
     public void publish(LogRecord record) {
-        String message = record.getMessage();
-        if (message == null) {
-            return;
+        if (record.getMessage() != null) {
+            record.setMessage(LogContext.tagged(record.getMessage()));
         }
-        LogContext.current().ifPresent(entry -> {
-            if (!message.startsWith(entry.tag())) {
-                record.setMessage(entry.tag() + " " + message);
-            }
-        });
     }
 
     @Override

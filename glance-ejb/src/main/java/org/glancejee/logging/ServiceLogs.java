@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -63,7 +64,7 @@ public class ServiceLogs {
                         java.util.Arrays.stream(Subsystem.values()).map(s -> s.logName() + ".log").toList()));
             } catch (IOException e) {
                 LOG.log(Level.SEVERE, "Cannot write logs under " + directory.get() + "; logging to the server's log", e);
-                undoFiles();
+                detach(LogFile.class::isInstance);
             }
         }
         applyLevels(settings.levels());
@@ -114,10 +115,11 @@ public class ServiceLogs {
         }
     }
 
-    private void undoFiles() {
+    /** Takes the chosen handlers off every logger this set up, which write to the server's log again. */
+    private void detach(Predicate<Handler> which) {
         for (Logger logger : configured) {
             for (Handler handler : logger.getHandlers()) {
-                if (handler instanceof LogFile) {
+                if (which.test(handler)) {
                     logger.removeHandler(handler);
                 }
             }
@@ -127,13 +129,8 @@ public class ServiceLogs {
 
     @PreDestroy
     void stop() {
-        for (Logger logger : configured) {
-            for (Handler handler : handlers) {
-                logger.removeHandler(handler);
-            }
-            logger.setUseParentHandlers(true);
-            logger.setLevel(null);
-        }
+        detach(handlers::contains);
+        configured.forEach(logger -> logger.setLevel(null));
         handlers.forEach(Handler::close);
     }
 

@@ -36,8 +36,8 @@ public class MicroProfileMetricsExport implements MetricsExport {
     @Inject
     MetricRegistry registry;
 
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<EndpointFigures, Boolean> gauged = new ConcurrentHashMap<>();
+    /** Per endpoint, its counters by status class (index 1 to 5), registered when first needed. */
+    private final Map<EndpointFigures, Counter[]> counters = new ConcurrentHashMap<>();
 
     static Optional<MetricsExport> create() {
         try {
@@ -62,15 +62,26 @@ public class MicroProfileMetricsExport implements MetricsExport {
 
     @Override
     public void record(EndpointFigures endpoint, int status) {
-        String statusClass = (status / 100) + "xx";
-        Tag method = new Tag("method", endpoint.method());
-        Tag path = new Tag("path", endpoint.path());
-        counters.computeIfAbsent(endpoint.method() + " " + endpoint.path() + " " + statusClass,
-                ignored -> registry.counter(REQUESTS, method, path, new Tag("status", statusClass))).inc();
-        gauged.computeIfAbsent(endpoint, figures -> {
-            registry.gauge(SECONDS_SUM, figures, f -> f.totalNanos() / 1e9, method, path);
-            registry.gauge(SECONDS_MAX, figures, f -> f.maxNanos() / 1e9, method, path);
-            return true;
-        });
+        Counter[] byClass = counters.computeIfAbsent(endpoint, this::registerGauges);
+        int statusClass = Math.min(Math.max(status / 100, 1), 5);
+        if (byClass[statusClass] == null) {
+            // two threads may both get here: the registry hands both the same counter
+            byClass[statusClass] = registry.counter(REQUESTS, tags(endpoint, new Tag("status", statusClass + "xx")));
+        }
+        byClass[statusClass].inc();
+    }
+
+    private Counter[] registerGauges(EndpointFigures endpoint) {
+        registry.gauge(SECONDS_SUM, endpoint, f -> f.totalNanos() / 1e9, tags(endpoint));
+        registry.gauge(SECONDS_MAX, endpoint, f -> f.maxNanos() / 1e9, tags(endpoint));
+        return new Counter[6];
+    }
+
+    private static Tag[] tags(EndpointFigures endpoint, Tag... more) {
+        Tag[] tags = new Tag[2 + more.length];
+        tags[0] = new Tag("method", endpoint.method());
+        tags[1] = new Tag("path", endpoint.path());
+        System.arraycopy(more, 0, tags, 2, more.length);
+        return tags;
     }
 }

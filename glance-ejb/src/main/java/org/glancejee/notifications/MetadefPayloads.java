@@ -27,36 +27,31 @@ public final class MetadefPayloads {
 
     public static JsonObject namespace(MetadefNamespace ns, String oldName) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("namespace", ns.namespace()).add("namespace_old", oldName);
-        text(json, "display_name", ns.displayName());
+        NotificationPayloads.text(json, "display_name", ns.displayName());
         json.add("protected", ns.isProtected());
-        text(json, "visibility", ns.visibility());
-        text(json, "owner", ns.owner());
-        text(json, "description", ns.description());
+        NotificationPayloads.text(json, "visibility", ns.visibility());
+        NotificationPayloads.text(json, "owner", ns.owner());
+        NotificationPayloads.text(json, "description", ns.description());
         return alive(json, ns.createdAt(), ns.updatedAt());
     }
 
     public static JsonObject property(String namespace, PropertyDefinition property, String oldName) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("namespace", namespace).add("name", property.name())
                 .add("name_old", oldName);
-        JsonObject schema = property.toJson();
-        SCHEMA_KEYWORDS.forEach(key -> json.add(key, schema.getOrDefault(key, JsonValue.NULL)));
-        return json.add("deleted", false).addNull("deleted_at").build();
+        return schemaKeywords(json, property).add("deleted", false).addNull("deleted_at").build();
     }
 
     public static JsonObject object(String namespace, ObjectDefinition object, String oldName, Instant createdAt,
                                     Instant updatedAt) {
         JsonArrayBuilder properties = Json.createArrayBuilder();
-        (object.properties() == null ? java.util.Map.<String, PropertyDefinition>of() : object.properties())
-                .forEach((name, property) -> {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("name", name);
-            JsonObject schema = property.toJson();
-            SCHEMA_KEYWORDS.forEach(key -> entry.add(key, schema.getOrDefault(key, JsonValue.NULL)));
-            properties.add(entry);
-        });
+        if (object.properties() != null) {
+            object.properties().forEach((name, property) ->
+                    properties.add(schemaKeywords(Json.createObjectBuilder().add("name", name), property)));
+        }
         JsonObjectBuilder json = Json.createObjectBuilder().add("namespace", namespace).add("name", object.name())
                 .add("name_old", oldName).add("properties", properties)
                 .add("required", Json.createArrayBuilder(object.required() == null ? List.of() : object.required()));
-        text(json, "description", object.description());
+        NotificationPayloads.text(json, "description", object.description());
         return alive(json, createdAt, updatedAt);
     }
 
@@ -70,8 +65,8 @@ public final class MetadefPayloads {
                                          Instant createdAt, Instant updatedAt) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("namespace", namespace).add("name", resourceType)
                 .add("name_old", resourceType);
-        text(json, "prefix", prefix);
-        text(json, "properties_target", propertiesTarget);
+        NotificationPayloads.text(json, "prefix", prefix);
+        NotificationPayloads.text(json, "properties_target", propertiesTarget);
         return alive(json, createdAt, updatedAt);
     }
 
@@ -86,15 +81,14 @@ public final class MetadefPayloads {
                 .add("deleted", false).addNull("deleted_at").build();
     }
 
-    private static JsonValue timeOrNull(Instant instant) {
-        return instant == null ? JsonValue.NULL : Json.createValue(NotificationPayloads.time(instant));
+    /** Glance's property schema keywords, null where the definition does not give them. */
+    private static JsonObjectBuilder schemaKeywords(JsonObjectBuilder json, PropertyDefinition property) {
+        JsonObject schema = property.toJson();
+        SCHEMA_KEYWORDS.forEach(key -> json.add(key, schema.getOrDefault(key, JsonValue.NULL)));
+        return json;
     }
 
-    private static void text(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
+    private static JsonValue timeOrNull(Instant instant) {
+        return instant == null ? JsonValue.NULL : Json.createValue(NotificationPayloads.time(instant));
     }
 }

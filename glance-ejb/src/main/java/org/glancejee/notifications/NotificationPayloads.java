@@ -124,7 +124,7 @@ public final class NotificationPayloads {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static void text(JsonObjectBuilder json, String name, String value) {
+    static void text(JsonObjectBuilder json, String name, String value) {
         if (value == null) {
             json.addNull(name);
         } else {

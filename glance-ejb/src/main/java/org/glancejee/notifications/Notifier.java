@@ -67,11 +67,13 @@ public class Notifier {
             LOG.log(Level.WARNING, "Notification " + eventType + " not sent: its payload could not be made", e);
             return;
         }
-        OsloMessage message = new OsloMessage(eventType, priority, payload, settings.publisherId(), Instant.now());
+        // stamped when it leaves: after the commit, when there is a transaction
+        Runnable send = () -> sender.send(new OsloMessage(eventType, priority, payload, settings.publisherId(),
+                Instant.now()));
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            AfterCommit.run(transactions, () -> sender.send(message.withTimeNow()));
+            AfterCommit.run(transactions, send);
         } else {
-            sender.send(message);
+            send.run();
         }
     }
 }

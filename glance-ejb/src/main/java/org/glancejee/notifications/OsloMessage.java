@@ -41,11 +41,6 @@ public record OsloMessage(String eventType, String priority, JsonValue payload, 
                 : message.toString();
     }
 
-    /** The same notification stamped now, when it is actually sent (after its transaction committed). */
-    public OsloMessage withTimeNow() {
-        return new OsloMessage(eventType, priority, payload, publisherId, Instant.now());
-    }
-
     public String routingKey(String topic) {
         return topic + "." + priority.toLowerCase(Locale.ROOT);
     }

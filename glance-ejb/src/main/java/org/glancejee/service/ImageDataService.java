@@ -1,6 +1,6 @@
 package org.glancejee.service;
 
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.glancejee.notifications.NotificationPayloads;
 import org.glancejee.notifications.Notifier;
 import jakarta.ejb.Stateless;
@@ -35,6 +35,7 @@ import org.glancejee.store.spi.StoreFullException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -147,12 +148,12 @@ public class ImageDataService {
      * ERROR when fewer than {@code expected} went out (the client went away, a store failed mid-way).
      */
     public void sent(RequestContext caller, DownloadPlan plan, long expected, long sent) {
-        JsonObject payload = NotificationPayloads.send(plan.imageId(), plan.owner(), caller.projectId(),
-                caller.userId(), sent);
+        Supplier<JsonValue> payload = () -> NotificationPayloads.send(plan.imageId(), plan.owner(),
+                caller.projectId(), caller.userId(), sent);
         if (sent == expected) {
-            notifier.info("image.send", () -> payload);
+            notifier.info("image.send", payload);
         } else {
-            notifier.error("image.send", () -> payload);
+            notifier.error("image.send", payload);
         }
     }
 

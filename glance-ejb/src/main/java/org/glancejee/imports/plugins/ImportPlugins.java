@@ -6,13 +6,13 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.glancejee.config.ConfigLists;
 import org.glancejee.config.ImageFormatSettings;
 import org.glancejee.config.StorageSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +55,12 @@ public class ImportPlugins {
     @PostConstruct
     void build() {
         List<ImportPlugin> plugins = new ArrayList<>();
-        for (String name : list(names)) {
+        for (String name : ConfigLists.split(names)) {
             plugins.add(switch (name) {
                 case "no_op" -> new NoOp();
                 case "image_decompression" -> new Decompression(storage.imageSizeCap());
                 case "inject_image_metadata" -> new MetadataInjection(pairs(inject),
-                        Set.copyOf(ignoreUserRoles.isPresent() ? list(ignoreUserRoles) : List.of("admin")));
+                        Set.copyOf(ignoreUserRoles.isPresent() ? ConfigLists.split(ignoreUserRoles) : List.of("admin")));
                 case "image_conversion" -> {
                     if (!OUTPUT_FORMATS.contains(outputFormat)) {
                         throw new IllegalStateException("glance.image_conversion.output_format must be one of "
@@ -84,14 +84,9 @@ public class ImportPlugins {
         return enabled;
     }
 
-    private static List<String> list(Optional<String> value) {
-        return value.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
-    }
-
     /** {@code k:v,k2:v2} as Glance's dict options are written. */
     private static Map<String, String> pairs(Optional<String> value) {
-        return list(value).stream().filter(p -> p.contains(":")).collect(Collectors.toMap(
+        return ConfigLists.split(value).stream().filter(p -> p.contains(":")).collect(Collectors.toMap(
                 p -> p.substring(0, p.indexOf(':')).strip(), p -> p.substring(p.indexOf(':') + 1).strip(),
                 (a, b) -> b, LinkedHashMap::new));
     }

@@ -15,8 +15,11 @@ final class RequestIds {
 
     /** Whether the client sent an id too long or with characters a header must not carry (Glance: 431). */
     static boolean unacceptable(String incoming, int maxLength) {
-        return incoming != null && !incoming.isBlank()
-                && (incoming.strip().length() > maxLength || !incoming.strip().chars().allMatch(c -> c > 0x20 && c < 0x7f));
+        if (incoming == null || incoming.isBlank()) {
+            return false;
+        }
+        String id = incoming.strip();
+        return id.length() > maxLength || !id.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     /** The id a request goes by. */
