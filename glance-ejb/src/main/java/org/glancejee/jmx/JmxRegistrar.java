@@ -11,6 +11,7 @@ import org.glancejee.jobs.JobScheduler;
 import org.glancejee.jobs.Scrubber;
 import org.glancejee.metadefs.MetadefCatalogue;
 import org.glancejee.metrics.RequestMetrics;
+import org.glancejee.persistence.ConnectionUse;
 import org.glancejee.persistence.DatabaseProbe;
 import org.glancejee.replication.Replicator;
 import org.glancejee.store.ConfiguredStore;
@@ -76,7 +77,7 @@ public class JmxRegistrar {
         }
         register("type=Requests", new RequestsView(requests));
         register("type=Cache", new CacheView(cache));
-        register("type=Database", new DatabaseView(database));
+        register("type=Database", new DatabaseView(database, ConnectionUse.APPLICATION));
         register("type=Scrubber", new ScrubberView(scrubber));
         register("type=Metadefs", new MetadefsView(metadefs));
         if (!replicator.targets().isEmpty()) {

@@ -1,12 +1,12 @@
 package org.glancejee.jobs;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbc.JdbcLockProvider;
+import org.glancejee.persistence.CatalogueDatabase;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -21,7 +21,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class JobLeases {
 
-    @Resource(lookup = "java:app/jdbc/glance")
     DataSource dataSource;
 
     private LockProvider provider;
@@ -37,6 +36,9 @@ public class JobLeases {
 
     @PostConstruct
     void open() {
+        if (dataSource == null) {
+            dataSource = CatalogueDatabase.dataSource();
+        }
         provider = new JdbcLockProvider(dataSource, "shedlock");
     }
 

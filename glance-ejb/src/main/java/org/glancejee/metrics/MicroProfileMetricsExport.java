@@ -7,6 +7,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.glancejee.persistence.ConnectionUse;
 
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
  * Prometheus' text format ({@code GET /metrics?scope=application} on Payara): the counter
  * {@code glance_requests_total} by method, path and status class, and the gauges
  * {@code glance_request_seconds_sum} and {@code glance_request_seconds_max} by method and path (the mean is
- * the sum's rate over the count's). Not a Timer: Payara 6's exporter writes a timer's quantiles in
+ * the sum's rate over the count's); and the connection pool's use as {@code glance_db_connections_*} gauges.
+ * Not a Timer: Payara 6's exporter writes a timer's quantiles in
  * nanoseconds under a name in seconds. Only loaded when the MicroProfile Metrics API is present.
  */
 @ApplicationScoped
@@ -47,7 +49,7 @@ public class MicroProfileMetricsExport implements MetricsExport {
                 return Optional.empty();
             }
             MicroProfileMetricsExport export = exports.get();
-            export.check();
+            export.registerDatabaseGauges();
             return Optional.of(export);
         } catch (RuntimeException unavailable) {
             LOG.log(Level.INFO, "No MicroProfile Metrics registry to publish request figures in", unavailable);
@@ -55,9 +57,23 @@ public class MicroProfileMetricsExport implements MetricsExport {
         }
     }
 
-    /** Fails when the registry cannot be reached. */
-    void check() {
-        registry.getNames();
+    /** The connection pool's use ({@link ConnectionUse}); fails when the registry cannot be reached. */
+    void registerDatabaseGauges() {
+        ConnectionUse use = ConnectionUse.APPLICATION;
+        registry.gauge(gauge("glance_db_connections_in_use", "Catalogue connections this server holds now"),
+                use, ConnectionUse::inUse);
+        registry.gauge(gauge("glance_db_connections_peak", "Most catalogue connections held at once since start"),
+                use, ConnectionUse::peakInUse);
+        registry.gauge(gauge("glance_db_connections_acquired", "Catalogue connections taken from the pool since start"),
+                use, ConnectionUse::acquired);
+        registry.gauge(gauge("glance_db_connection_failures", "Times the pool gave no connection since start"),
+                use, ConnectionUse::failures);
+        registry.gauge(gauge("glance_db_connection_wait_seconds_max", "The longest wait for a connection since start"),
+                use, u -> u.maxWaitMillis() / 1e3);
+    }
+
+    private static Metadata gauge(String name, String description) {
+        return Metadata.builder().withName(name).withDescription(description).build();
     }
 
     @Override

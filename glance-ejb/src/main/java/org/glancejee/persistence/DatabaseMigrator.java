@@ -1,7 +1,6 @@
 package org.glancejee.persistence;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -20,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Brings the schema to the newest version before anything else uses the database. The datasource is the
- * application's own, so the same archive runs on Payara Micro and on a full server without server setup.
+ * application's own, so the same archive runs on Payara Micro and on a full server without server setup,
+ * unless {@code glance.db.datasource} names one of the server's ({@link CatalogueDatabase}).
  */
 @DataSourceDefinition(
         name = DatabaseMigrator.DATASOURCE,
@@ -36,17 +36,16 @@ public class DatabaseMigrator {
     public static final int MAX_POOL_SIZE = 64;
     private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
 
-    @Resource(lookup = DATASOURCE)
-    private DataSource dataSource;
-
     @Inject
     StorageSettings storage;
 
+    private DataSource dataSource;
     private String product;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
+        dataSource = CatalogueDatabase.dataSource();
         Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

@@ -1,6 +1,6 @@
 package org.glancejee.persistence;
 
-import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,8 +23,12 @@ public class DatabaseProbe {
     @PersistenceContext(unitName = "glance")
     private EntityManager em;
 
-    @Resource(lookup = DatabaseMigrator.DATASOURCE)
     private DataSource dataSource;
+
+    @PostConstruct
+    void lookUp() {
+        dataSource = CatalogueDatabase.dataSource();
+    }
 
     /** The database's product name and version as its driver reports them, e.g. "MariaDB 11.4.5-MariaDB". */
     public String product() {

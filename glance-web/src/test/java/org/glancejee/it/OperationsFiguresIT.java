@@ -50,6 +50,8 @@ class OperationsFiguresIT {
             long errorsBefore = (Long) jmx.attribute(REQUESTS, "ClientErrors");
             long downloadsBefore = endpoint(jmx, "GET", "/v2/images/{id}/file").map(r -> (Long) r.get("requests"))
                     .orElse(0L);
+            String database = "org.glancejee:type=Database";
+            long connectionsBefore = (Long) jmx.attribute(database, "ConnectionsAcquired");
 
             String id = api.createRaw("watched");
             api.uploadOk(id, data);
@@ -80,7 +82,15 @@ class OperationsFiguresIT {
             assertTrue(Arrays.stream(endpoints(jmx)).noneMatch(row -> row.get("path").toString().contains(id)),
                     "endpoints by template, never by image");
 
-            String database = "org.glancejee:type=Database";
+            assertTrue((Long) jmx.attribute(database, "ConnectionsAcquired") >= connectionsBefore + 6,
+                    "six requests, each reading or writing the catalogue through JPA");
+            assertEquals("java:app/jdbc/glance", jmx.attribute(database, "DataSource"));
+            assertEquals(0L, jmx.attribute(database, "ConnectionFailures"));
+            assertTrue((Integer) jmx.attribute(database, "PeakConnectionsInUse") >= 1);
+            assertTrue((Double) jmx.attribute(database, "MaxConnectionWaitMillis")
+                    >= (Double) jmx.attribute(database, "MeanConnectionWaitMillis"));
+            assertEquals(64, jmx.attribute(database, "MaxPoolSize"));
+            awaitNoConnectionHeld(jmx, database);
             assertEquals(Boolean.TRUE, jmx.attribute(database, "Available"));
             assertTrue(jmx.attribute(database, "Product").toString().toLowerCase()
                     .contains(GlanceServer.database()), jmx.attribute(database, "Product").toString());
@@ -89,6 +99,15 @@ class OperationsFiguresIT {
             assertEquals(Boolean.FALSE, jmx.attribute("org.glancejee:type=Cache", "Enabled"));
             assertEquals(0L, jmx.attribute("org.glancejee:type=Cache", "Hits"));
         }
+    }
+
+    /** Every connection taken is given back: none held once the requests (and any job run) are over. */
+    private static void awaitNoConnectionHeld(Jmx jmx, String database) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((Integer) jmx.attribute(database, "ConnectionsInUse") != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, jmx.attribute(database, "ConnectionsInUse"));
     }
 
     @Test
@@ -154,6 +173,10 @@ class OperationsFiguresIT {
                 && line.contains("status=\"2xx\"")), metrics.body());
         assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("glance_request_seconds_sum{")
                 && line.contains("path=\"/v2/images\"") && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0),
+                metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(line -> line.matches("glance_db_connections_acquired(\\{.*})? .*")
+                && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1), metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(line -> line.matches("glance_db_connections_in_use(\\{.*})? .*")),
                 metrics.body());
 
         HttpResponse<String> openapi = api.get("/openapi");
