@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -57,6 +58,27 @@ class WildFlyEarIT {
         assertEquals("OK", healthcheck.body());
         HttpResponse<String> openapi = send(HttpRequest.newBuilder(uri("openapi")).GET());
         assertTrue(openapi.body().contains("/v2/images:"), openapi.body());
+    }
+
+    @Test
+    void wildFlysHealthEndpointsRunTheServicesChecks() throws Exception {
+        // WildFly serves MicroProfile Health on its management port
+        HttpResponse<String> ready = send(HttpRequest.newBuilder(server.management().resolve("health/ready")).GET());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals(List.of("database:UP", "stores:UP"), checks(ready.body(), "database", "stores"), ready.body());
+        HttpResponse<String> live = send(HttpRequest.newBuilder(server.management().resolve("health/live")).GET());
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals(List.of("jobs:UP"), checks(live.body(), "jobs"), live.body());
+    }
+
+    /** name:status of each check the health answer has among those named, once each. */
+    private static List<String> checks(String health, String... names) {
+        try (JsonReader reader = Json.createReader(new StringReader(health))) {
+            return reader.readObject().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .filter(check -> List.of(names).contains(check.getString("name")))
+                    .map(check -> check.getString("name") + ":" + check.getString("status"))
+                    .sorted().toList();
+        }
     }
 
     @Test
