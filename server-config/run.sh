@@ -26,7 +26,8 @@ bind_host=${GLANCE_BIND_HOST:-127.0.0.1}
 preboot=$GLANCE_DATA_DIR/payara-preboot.txt
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$bind_host" > "$preboot"
 echo "[glance] data directory: $GLANCE_DATA_DIR"
-echo "[glance] database: ${GLANCE_DB_URL:-embedded H2 under the data directory}"
+# the URL may carry the database password: never print it
+echo "[glance] database: $(printf '%s' "${GLANCE_DB_URL:-embedded H2 under the data directory}" | sed -E 's/(password=)[^&;]*/\1*****/')"
 echo "[glance] starting on http://$bind_host:$port ..."
 exec java ${GLANCE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -Duser.timezone=UTC -jar "$micro" \
     --deploy "$war" --contextroot / \
