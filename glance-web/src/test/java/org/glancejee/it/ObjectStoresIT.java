@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ObjectStoresIT {
     private static final int MIB = 1 << 20;
     private static final Duration IMPORT = Duration.ofSeconds(90);
-    private static final S3Proxy S3 = startS3();
+    private static final S3Proxy S3 = S3Proxy.startForTests(
+            Path.of(System.getProperty("glance.it.workdir", "target/it"), "s3proxy"));
     private static final SwiftServer SWIFT = startSwift();
 
     @RegisterExtension
@@ -208,17 +209,6 @@ class ObjectStoresIT {
     private static SwiftServer startSwift() {
         try {
             return SwiftServer.start(Path.of(System.getProperty("glance.it.workdir", "target/it"), "swift"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static S3Proxy startS3() {
-        try {
-            return S3Proxy.start(Path.of(System.getProperty("glance.it.workdir", "target/it"), "s3proxy"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

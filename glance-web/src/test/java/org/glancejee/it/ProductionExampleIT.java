@@ -41,7 +41,8 @@ class ProductionExampleIT {
     /** What the test supplies itself: the site's hosts, credentials, addresses and directories. */
     private static final Set<String> SITE_SPECIFIC = Set.of("GLANCE_DATA_DIR", "GLANCE_BIND_HOST", "GLANCE_PORT",
             "GLANCE_JAVA_OPTS", "GLANCE_DB_URL", "GLANCE_LOG_DIR", "GLANCE_AUTH_STRATEGY");
-    private static final S3Proxy S3 = startS3();
+    private static final S3Proxy S3 = S3Proxy.startForTests(
+            Path.of(System.getProperty("glance.it.workdir", "target/it"), "s3proxy-production"));
     private static final Map<String, String> SAMPLE_SETTINGS = read(SAMPLE);
 
     @RegisterExtension
@@ -132,17 +133,6 @@ class ProductionExampleIT {
         assertEquals(200, response.statusCode(), response.body());
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
-        }
-    }
-
-    private static S3Proxy startS3() {
-        try {
-            return S3Proxy.start(Path.of(System.getProperty("glance.it.workdir", "target/it"), "s3proxy-production"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -44,6 +44,18 @@ public final class S3Proxy implements AutoCloseable {
         return proxy;
     }
 
+    /** {@link #start(Path)} for a static field initialiser: a failure to start is an unchecked one. */
+    public static S3Proxy startForTests(Path work) {
+        try {
+            return start(work);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts (again) on the same port and data. */
     public void start() throws IOException, InterruptedException {
         Path blobs = work.resolve("blobs");
