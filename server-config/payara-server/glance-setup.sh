@@ -23,6 +23,7 @@ ear=${1:?usage: glance-setup.sh path/to/glance.ear}
 : "${PAYARA_HOME:?set PAYARA_HOME to the Payara Server directory}"
 : "${GLANCE_DATA_DIR:?set GLANCE_DATA_DIR to the service data directory}"
 java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
+jar_bin=${JAVA_HOME:+$JAVA_HOME/bin/}jar
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -43,13 +44,13 @@ config glance.data_dir "$(cd "$GLANCE_DATA_DIR" && pwd)"
 if [ -n "${GLANCE_DB_HOST:-}" ]; then
     : "${GLANCE_DB_PASSWORD_FILE:?set GLANCE_DB_PASSWORD_FILE to a file holding the database password}"
     # The pool is the server's, so the driver must be too: the one the EAR carries.
-    driver=$("${JAVA_HOME:+$JAVA_HOME/bin/}jar" tf "$ear" | grep -m 1 '^lib/.*mariadb-java-client-.*\.jar$' || true)
+    driver=$("$jar_bin" tf "$ear" | grep -m 1 '^lib/.*mariadb-java-client-.*\.jar$' || true)
     if [ -z "$driver" ]; then
         echo "[glance-setup] $ear carries no MariaDB driver (lib/*mariadb-java-client-*.jar): is it glance.ear?" >&2
         exit 1
     fi
     if ! asadmin list-libraries --type common | grep -q 'mariadb-java-client-'; then
-        (cd "$work" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" xf "$ear" "$driver")
+        (cd "$work" && "$jar_bin" xf "$ear" "$driver")
         # Payara 6 loads it for connection pools at once; applications do not need to see it
         asadmin add-library --type common "$work/$driver"
     fi

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ final class PayaraDomain implements AutoCloseable {
         return payaraHome.resolve("glassfish/domains").resolve(name).resolve("config/domain.xml");
     }
 
-    /** Runs a command against the running domain; its output, with the exit code first. */
+    /** Runs a command against the running domain; its output (a failing command throws). */
     String asadmin(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("--port", String.valueOf(adminPort()), "--user", "admin"));
         command.addAll(List.of(arguments));
@@ -81,10 +82,8 @@ final class PayaraDomain implements AutoCloseable {
         builder.environment().keySet().removeIf(key -> key.startsWith("GLANCE_"));
         int exit = builder.start().waitFor();
         String output = Files.readString(log);
-        for (int code : success) {
-            if (exit == code) {
-                return output;
-            }
+        if (Arrays.stream(success).anyMatch(code -> code == exit)) {
+            return output;
         }
         throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " exited " + exit + ":\n" + output);
     }

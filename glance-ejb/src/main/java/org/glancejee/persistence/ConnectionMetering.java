@@ -29,11 +29,16 @@ public class ConnectionMetering implements org.eclipse.persistence.config.Sessio
     private static void meter(org.eclipse.persistence.sessions.Login login) throws Exception {
         if (login instanceof DatasourceLogin datasourceLogin
                 && datasourceLogin.getConnector() instanceof JNDIConnector connector) {
-            DataSource pool = CatalogueDatabase.serverDefined()
+            connector.setDataSource(CatalogueDatabase.serverDefined()
                     ? CatalogueDatabase.dataSource()
-                    : connector.getDataSource() != null ? connector.getDataSource()
-                    : (DataSource) new InitialContext().lookup(connector.getName());
-            connector.setDataSource(MeteredDataSource.of(pool, ConnectionUse.APPLICATION));
+                    : MeteredDataSource.of(builtIn(connector), ConnectionUse.APPLICATION));
         }
+    }
+
+    /** The persistence unit's own data source: handed over by the container, or looked up by its name. */
+    private static DataSource builtIn(JNDIConnector connector) throws Exception {
+        return connector.getDataSource() != null
+                ? connector.getDataSource()
+                : (DataSource) new InitialContext().lookup(connector.getName());
     }
 }

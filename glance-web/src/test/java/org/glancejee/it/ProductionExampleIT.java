@@ -1,8 +1,6 @@
 package org.glancejee.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.glancejee.store.s3.S3Proxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -77,7 +74,9 @@ class ProductionExampleIT {
     void imagesGoToTheS3BucketAndADeletedOneWaitsThereForTheScrubber() throws Exception {
         ImageBytes api = SERVER.api();
         String bucket = SAMPLE_SETTINGS.get("GLANCE_OBJECTS_S3_STORE_BUCKET");
-        JsonObject stores = json(api.get("/v2/info/stores"));
+        HttpResponse<String> info = api.get("/v2/info/stores");
+        assertEquals(200, info.statusCode(), info.body());
+        JsonObject stores = Api.json(info);
         assertEquals("objects", stores.getJsonArray("stores").getJsonObject(0).getString("id"), stores.toString());
         assertEquals(SAMPLE_SETTINGS.get("GLANCE_OBJECTS_STORE_DESCRIPTION"),
                 stores.getJsonArray("stores").getJsonObject(0).getString("description"));
@@ -127,12 +126,5 @@ class ProductionExampleIT {
             throw new UncheckedIOException(e);
         }
         return settings;
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        assertEquals(200, response.statusCode(), response.body());
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
-        }
     }
 }
